@@ -1,0 +1,152 @@
+"""The plain data that flows between the pipeline's stages: read → infer → plan → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+
+class Origin(str, Enum):
+    """Where a metadata value came from, strongest first."""
+
+    CURATED = "curated"  # front matter of a .md document, or its sidecar
+    TITLE = "title"
+    TEXT = "text"
+    KNOWLEDGE = "knowledge"  # corpus knowledge (office holders, gazetteer, …)
+    FILENAME = "filename"
+    DEFAULT = "default"
+
+
+class Severity(str, Enum):
+    ERROR = "error"  # the document cannot be published
+    WARNING = "warning"  # published, but a curator should look
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding about one file, printed by the CLI as `file:line: severity: [code] message`."""
+
+    file: str
+    line: int | None
+    severity: Severity
+    code: str
+    message: str
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity.value}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to day, month or year precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """`2020-06-24`, `2020-06` or `2020`."""
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @classmethod
+    def parse_iso(cls, text: str) -> PartialDate:
+        """Inverse of `iso()`; raises ValueError on anything else (or an impossible date)."""
+        import datetime
+
+        pieces = str(text).strip().split("-")
+        if not 1 <= len(pieces) <= 3 or not all(p.isdigit() for p in pieces) or len(pieces[0]) != 4:
+            raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
+        numbers = [int(p) for p in pieces] + [None] * (3 - len(pieces))
+        year, month, day = numbers
+        datetime.date(year, month or 1, day or 1)  # validates
+        return cls(year, month, day)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One inferred or curated metadata value and the evidence for it."""
+
+    value: Any
+    origin: Origin
+    rule: str  # the name of the rule that produced it, e.g. "date-in-title"
+    confidence: float = 1.0  # 0..1; below 0.5 is shown to readers as a guess
+    line: int | None = None  # 1-based line in the source file
+    snippet: str = ""  # the text that led to the value
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a document's body, exactly as written, and the line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class RawDocument:
+    """A source file read into text; the reader never infers anything."""
+
+    path: Path
+    rel_path: str  # path relative to the speeches folder, with forward slashes
+    text: str  # the body (front matter removed), newlines normalised to \n
+    body_line: int = 1  # the source line on which `text` starts
+    curated: dict[str, Any] = field(default_factory=dict)  # front matter and sidecar, merged
+    curated_lines: dict[str, int] = field(default_factory=dict)  # key → line in its file
+    curated_file: str = ""  # the file the curated values came from
+    encoding: str = "utf-8"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# The metadata keys every document has, in the fixed order used in front matter and exports.
+METADATA_KEYS = (
+    "title",
+    "date",
+    "date_end",
+    "speaker",
+    "speaker_role",
+    "venue",
+    "city",
+    "kind",
+    "topics",
+    "language",
+    "source_url",
+)
+
+
+@dataclass
+class Document:
+    """A loaded document: its text and every metadata field with its evidence."""
+
+    source: str  # rel_path of the source file
+    title: str
+    title_lines: int  # how many leading lines of the body the title took
+    paragraphs: list[Paragraph]
+    fields: dict[str, Field]  # keys from METADATA_KEYS; a missing key means "not known"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    content_hash: str = ""
+
+    def value(self, key: str, default: Any = None) -> Any:
+        found = self.fields.get(key)
+        return default if found is None or found.value in (None, "", []) else found.value
+
+    @property
+    def date(self) -> PartialDate | None:
+        return self.value("date")
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     """Where a metadata value came from, strongest first."""
 
     CURATED = "curated"  # front matter of a .md document, or its sidecar
@@ -19,9 +19,10 @@ class Origin(str, Enum):
     DEFAULT = "default"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"  # the document cannot be published
-    WARNING = "warning"  # published, but a curator should look
+    WARNING = "warning"  # published, but a curator should look; fails a --strict build
+    INFO = "info"  # worth knowing (a curated value overrules the text); never fails a build
 
 
 @dataclass(frozen=True, order=True)
@@ -124,6 +125,7 @@ METADATA_KEYS = (
     "topics",
     "language",
     "source_url",
+    "notes",
 )
 
 
@@ -137,7 +139,9 @@ class Document:
     paragraphs: list[Paragraph]
     fields: dict[str, Field]  # keys from METADATA_KEYS; a missing key means "not known"
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    disputed: dict[str, Field] = field(default_factory=dict)  # what the text says, overruled
     content_hash: str = ""
+    encoding: str = "utf-8"
 
     def value(self, key: str, default: Any = None) -> Any:
         found = self.fields.get(key)

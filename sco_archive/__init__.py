@@ -1,0 +1,7 @@
+"""The SCO speech archive: raw speeches in, a searchable static website out."""
+
+__version__ = "0.1.0"
+
+# Bump when a change to reading or inference changes what a document loads as: it invalidates
+# every cached document, so that no page keeps metadata inferred by older rules.
+LOADER_VERSION = "1"

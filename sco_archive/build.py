@@ -1,0 +1,155 @@
+"""The build: load every document, generate pages, run MkDocs, and swap the new site in."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from .docs_sync import SyncResult, hand_written_conflicts, sync_docs
+from .errors import BuildFailed
+from .generate import Generated, generate
+from .knowledge import load_knowledge
+from .loader import Corpus, ProgressFactory, load_corpus
+from .model import Diagnostic, Severity
+from .plugin import ArchivePlugin
+
+PLUGIN_NAME = "sco-archive"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are: mkdocs.yml, and the folders it and the command line point at."""
+
+    config_file: Path = Path("mkdocs.yml")
+    speeches: Path | None = None  # default: the plugin's `speeches` setting
+    site_dir: Path | None = None  # default: mkdocs.yml's site_dir
+    site_url: str | None = None  # overrides mkdocs.yml's site_url (forks publish elsewhere)
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.resolve().parent
+
+
+@dataclass
+class BuildResult:
+    corpus: Corpus
+    generated: Generated
+    site_dir: Path
+    docs: SyncResult | None
+    seconds: float
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+
+def load_project_config(project: Project, **overrides: object) -> MkDocsConfig:
+    if project.site_url:
+        overrides["site_url"] = project.site_url
+    config = load_config(str(project.config_file), **overrides)
+    if PLUGIN_NAME not in config.plugins:
+        raise BuildFailed(f"{project.config_file}: the `{PLUGIN_NAME}` plugin is not enabled")
+    return config
+
+
+def speeches_dir(project: Project, config: MkDocsConfig) -> Path:
+    if project.speeches is not None:
+        return project.speeches
+    return project.root / archive_plugin(config).config.speeches
+
+
+def archive_plugin(config: MkDocsConfig) -> ArchivePlugin:
+    plugin = config.plugins[PLUGIN_NAME]
+    assert isinstance(plugin, ArchivePlugin)
+    return plugin
+
+
+def load_project(
+    project: Project,
+    progress: ProgressFactory | None = None,
+) -> tuple[MkDocsConfig, Corpus, Generated]:
+    config = load_project_config(project)
+    plugin = archive_plugin(config)
+    knowledge_file = plugin.config.knowledge
+    knowledge = load_knowledge(project.root / knowledge_file if knowledge_file else None)
+    corpus = load_corpus(speeches_dir(project, config), knowledge, progress)
+    return config, corpus, generate(corpus, config.site_name)
+
+
+def build(
+    project: Project, *, strict: bool = False, progress: ProgressFactory | None = None
+) -> BuildResult:
+    """Build the site. Under `strict`, any warning stops the build before anything is written.
+
+    The new site is built beside the old one and swapped in only when MkDocs succeeded, and
+    docs/ is updated only then: a failed or interrupted build leaves both as they were.
+    """
+    started = time.perf_counter()
+    config, corpus, generated = load_project(project, progress)
+    diagnostics = sorted(corpus.all_diagnostics() + generated.diagnostics)
+    docs_dir = Path(config.docs_dir)
+    _refuse(diagnostics, strict, hand_written_conflicts(docs_dir, generated.files))
+    site_dir = (project.site_dir or Path(config.site_dir)).resolve()
+    with _staging_dir(site_dir) as staging:
+        build_config = load_project_config(project, site_dir=str(staging))
+        archive_plugin(build_config).preloaded = generated
+        try:
+            mkdocs_build(build_config)
+        except MkDocsException as error:
+            raise BuildFailed(f"MkDocs could not build the site: {error}") from error
+        _swap_into_place(staging, site_dir)
+    docs = sync_docs(docs_dir, generated.files)
+    return BuildResult(
+        corpus, generated, site_dir, docs, time.perf_counter() - started, diagnostics
+    )
+
+
+def _refuse(diagnostics: list[Diagnostic], strict: bool, conflicts: list[str]) -> None:
+    if conflicts:
+        raise BuildFailed(
+            "these files in docs/ are not the archive's own, and the archive "
+            f"needs their paths: {', '.join(conflicts)}; rename them"
+        )
+    blocking = [
+        d
+        for d in diagnostics
+        if d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING)
+    ]
+    if strict and blocking:
+        raise BuildFailed(
+            f"--strict: {len(blocking)} problem(s) found; nothing was built", blocking
+        )
+
+
+@contextmanager
+def _staging_dir(site_dir: Path) -> Iterator[Path]:
+    staging = site_dir.parent / f".{site_dir.name}.building"
+    shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_into_place(staging: Path, site_dir: Path) -> None:
+    old = site_dir.parent / f".{site_dir.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

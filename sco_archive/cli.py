@@ -1,0 +1,158 @@
+"""The command line: thin over the library; turns results and errors into output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from .build import Project, build, load_project_config, speeches_dir
+from .errors import ArchiveError
+from .loader import load_corpus
+from .model import Severity
+from .pages import plan_pages
+from .report import json_records, text_report
+
+
+def _progress(paths: Iterable[Path], total: int) -> Iterable[Path]:
+    from tqdm import tqdm
+
+    # tqdm draws on a terminal only (disable=None), so logs and pipes stay clean.
+    return tqdm(paths, total=total, desc="Loading", unit="doc", disable=None, file=sys.stderr)
+
+
+def _project(
+    config: str, speeches: str | None, site_dir: str | None = None, site_url: str | None = None
+) -> Project:
+    return Project(
+        Path(config),
+        Path(speeches) if speeches else None,
+        Path(site_dir) if site_dir else None,
+        site_url,
+    )
+
+
+config_option = click.option(
+    "--config", "-f", default="mkdocs.yml", show_default=True, help="The MkDocs configuration file."
+)
+speeches_option = click.option(
+    "--speeches", metavar="DIR", help="Folder of source documents (default: from mkdocs.yml)."
+)
+site_dir_option = click.option(
+    "--site-dir", metavar="DIR", help="Where to build the site (default: site/)."
+)
+
+
+@click.group()
+def main() -> None:
+    """The SCO speech archive: raw speeches in, a searchable static website out."""
+
+
+@main.command("build")
+@config_option
+@speeches_option
+@site_dir_option
+@click.option("--site-url", envvar="SCO_SITE_URL", help="Override site_url (env SCO_SITE_URL).")
+@click.option("--strict", is_flag=True, help="Fail, writing nothing, on any warning.")
+def build_command(
+    config: str, speeches: str | None, site_dir: str | None, site_url: str | None, strict: bool
+) -> None:
+    """Load every document, write docs/ pages and build the site."""
+    try:
+        result = build(
+            _project(config, speeches, site_dir, site_url), strict=strict, progress=_progress
+        )
+    except ArchiveError as error:
+        _fail(str(error), getattr(error, "diagnostics", []))
+    for diagnostic in result.diagnostics:
+        if diagnostic.severity is not Severity.INFO:
+            click.echo(diagnostic.format(), err=True)
+    docs = result.docs
+    changed = f"{len(docs.written)} page(s) written, {len(docs.removed)} removed" if docs else ""
+    click.echo(
+        f"Built {len(result.generated.pages)} documents into {result.site_dir} in "
+        f"{result.seconds:.1f} s ({changed}): {len(result.errors)} error(s), "
+        f"{len(result.warnings)} warning(s)."
+    )
+    if result.errors:
+        sys.exit(1)
+
+
+def _fail(message: str, diagnostics: list) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(), err=True)
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+@main.command("serve")
+@config_option
+@click.option("--dev-addr", "-a", metavar="IP:PORT", help="Address to serve on.")
+def serve_command(config: str, dev_addr: str | None) -> None:
+    """Live preview: edits in speeches/ and docs/ show up without a restart."""
+    from mkdocs.commands.serve import serve
+
+    project = _project(config, None)
+    speeches = speeches_dir(project, load_project_config(project))
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    serve(str(project.config_file), watch=[str(speeches)], **options)
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@config_option
+@speeches_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A review report for people, or JSON for programs.",
+)
+@click.option("--strict", is_flag=True, help="Exit non-zero on any warning too.")
+def check_command(
+    paths: tuple[Path, ...], config: str, speeches: str | None, output_format: str, strict: bool
+) -> None:
+    """Load documents without building, and show every field with where it came from.
+
+    PATHS are documents or folders anywhere (default: the speeches folder). The exit status is
+    non-zero when a document cannot be loaded, and with --strict when anything is warned about.
+    """
+    try:
+        corpus = _load_for_check(paths, config, speeches)
+    except ArchiveError as error:
+        _fail(str(error), [])
+    _, clashes = plan_pages(corpus.documents)
+    if output_format == "json":
+        click.echo(json.dumps(json_records(corpus), ensure_ascii=False, indent=2))
+    else:
+        click.echo(text_report(corpus, clashes))
+    everything = corpus.all_diagnostics() + clashes
+    failed = any(d.severity is Severity.ERROR for d in everything) or (
+        strict and any(d.severity is Severity.WARNING for d in everything)
+    )
+    sys.exit(1 if failed else 0)
+
+
+def _load_for_check(paths: tuple[Path, ...], config: str, speeches: str | None):
+    from .reader import discover
+
+    if not paths:
+        project = _project(config, speeches)
+        return load_corpus(speeches_dir(project, load_project_config(project)))
+    files: list[Path] = []
+    folder_diagnostics = []
+    for path in paths:
+        if path.is_dir():
+            found, _, diagnostics = discover(path)
+            files += found
+            folder_diagnostics += diagnostics
+        else:
+            files.append(path)
+    corpus = load_corpus(Path.cwd(), paths=files)
+    corpus.diagnostics += folder_diagnostics
+    return corpus

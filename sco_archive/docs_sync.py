@@ -1,0 +1,92 @@
+"""Writing generated Markdown into docs/: only what changed, never a hand-written file."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ArchiveError
+
+MANIFEST = ".generated.json"  # a dotfile, so MkDocs never publishes it
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+
+
+def read_manifest(docs_dir: Path) -> set[str]:
+    """The files below docs/ that the archive generated last time."""
+    try:
+        listed = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return set()
+    except (ValueError, OSError) as error:
+        raise ArchiveError(
+            f"{docs_dir / MANIFEST} is damaged ({error}); delete it and the "
+            "generated folders, then build again"
+        ) from error
+    return set(listed["files"])
+
+
+def hand_written_conflicts(docs_dir: Path, files: dict[str, str]) -> list[str]:
+    """Generated paths that a person has already put a file of their own at."""
+    owned = read_manifest(docs_dir)
+    return sorted(p for p in files if p not in owned and (docs_dir / p).exists())
+
+
+def sync_docs(docs_dir: Path, files: dict[str, str]) -> SyncResult:
+    """Make docs/ hold exactly `files` among the generated files, touching nothing else."""
+    conflicts = hand_written_conflicts(docs_dir, files)
+    if conflicts:
+        raise ArchiveError(
+            "these files in docs/ are not the archive's own, and the archive "
+            f"needs their paths: {', '.join(conflicts)}; rename them"
+        )
+    owned = read_manifest(docs_dir)
+    written = []
+    for rel, text in files.items():
+        if _write_if_changed(docs_dir / rel, text):
+            written.append(rel)
+    removed = sorted(owned - files.keys())
+    for rel in removed:
+        (docs_dir / rel).unlink(missing_ok=True)
+        _remove_empty_parents(docs_dir / rel, docs_dir)
+    _atomic_write(docs_dir / MANIFEST, json.dumps({"files": sorted(files)}, indent=1) + "\n")
+    return SyncResult(tuple(written), tuple(removed), len(files) - len(written))
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    _atomic_write(path, text)
+    return True
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    # Write beside the target and rename: a reader (or `mkdocs serve`) never sees half a file.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _remove_empty_parents(path: Path, stop: Path) -> None:
+    parent = path.parent
+    while parent != stop and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent

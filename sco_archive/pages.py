@@ -1,0 +1,125 @@
+"""Speech pages: where each document lives on the site, and its Markdown with front matter."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from frontmatter.default_handlers import YAMLHandler
+from slugify import slugify
+
+from .metadata import GUESS_BELOW
+from .model import Diagnostic, Document, PartialDate, Severity
+
+SPEECHES_DIR = "speeches"  # below docs/; the loader owns everything in it
+_SLUG_WORDS = 70
+# Names that Windows cannot create, or that would shadow a section's index page.
+_RESERVED = {
+    "index",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
+
+
+@dataclass(frozen=True)
+class SpeechPage:
+    """A document and the page it is published as."""
+
+    document: Document
+    src_uri: str  # below docs/, e.g. speeches/2020/2020-06-24-statement-at-the-osce.md
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the site root (with directory URLs)."""
+        return self.src_uri.removesuffix(".md") + "/"
+
+
+def sort_key(document: Document) -> tuple:
+    """Chronological order; undated documents last, then by source file for stability."""
+    date = document.date
+    return (date is None, date.iso() if date else "", document.source)
+
+
+def base_slug(document: Document) -> str:
+    # An apostrophe joins its word ("Norov’s" → norovs) rather than splitting it.
+    title = document.title.replace("’", "").replace("'", "")
+    words = slugify(title, max_length=_SLUG_WORDS, word_boundary=True)
+    if not words or words in _RESERVED:
+        words = slugify(document.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or "document"
+    date = document.date
+    return f"{date.iso()}-{words}" if date else words
+
+
+def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagnostic]]:
+    """Give every document a distinct, stable page path; warn where two wanted the same one."""
+    pages: list[SpeechPage] = []
+    diagnostics: list[Diagnostic] = []
+    owners: dict[str, Document] = {}
+    for document in sorted(documents, key=sort_key):
+        folder = f"{document.date.year:04d}" if document.date else "undated"
+        wanted = slug = base_slug(document)
+        counter = 1
+        while f"{folder}/{slug}" in owners:
+            counter += 1
+            slug = f"{wanted}-{counter}"
+        if counter > 1:
+            first = owners[f"{folder}/{wanted}"]
+            diagnostics.append(
+                Diagnostic(
+                    document.source,
+                    None,
+                    Severity.WARNING,
+                    "url-clash",
+                    f"wants the same URL as {first.source} ({folder}/{wanted}/); published as "
+                    f"{folder}/{slug}/ instead. Give one of them a distinct `title:` in its sidecar",
+                )
+            )
+        owners[f"{folder}/{slug}"] = document
+        pages.append(SpeechPage(document, f"{SPEECHES_DIR}/{folder}/{slug}.md"))
+    return pages, diagnostics
+
+
+def front_matter(page: SpeechPage) -> dict[str, Any]:
+    """The page's metadata, in a fixed order that diffs well."""
+    document = page.document
+    date = document.date
+    end = document.value("date_end")
+    meta: dict[str, Any] = {
+        "title": document.title,
+        "date": date.iso() if date else None,
+        "date_precision": date.precision if date else None,
+        "date_end": end.iso() if isinstance(end, PartialDate) else None,
+        "speaker": document.value("speaker"),
+        "speaker_role": document.value("speaker_role"),
+        "venue": document.value("venue"),
+        "city": document.value("city"),
+        "kind": document.value("kind"),
+        "topics": list(document.value("topics", ())),
+        "language": document.value("language", "en"),
+        "words": document.words,
+        "source": document.source,
+        "source_url": document.value("source_url"),
+        "notes": document.value("notes"),
+        "guesses": sorted(k for k, f in document.fields.items() if f.confidence < GUESS_BELOW),
+        "provenance": {k: f.origin.value for k, f in sorted(document.fields.items())},
+        "template": "speech.html",
+    }
+    return {k: v for k, v in meta.items() if v not in (None, [], {})}
+
+
+def render_body(document: Document) -> str:
+    """Each paragraph as written: escaped HTML, so nothing in a speech is read as markup."""
+    return "\n\n".join(
+        f'<p id="p{number}">{html.escape(paragraph.text, quote=False)}</p>'
+        for number, paragraph in enumerate(document.paragraphs, start=1)
+    )
+
+
+def render_page(page: SpeechPage) -> str:
+    meta = YAMLHandler().export(front_matter(page), sort_keys=False, width=10_000)
+    return f"---\n{meta}\n---\n\n{render_body(page.document)}\n"

@@ -1,0 +1,177 @@
+"""What `check` shows a curator: every field, its evidence, and what needs review first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .loader import Corpus
+from .model import Diagnostic, Document, Field, PartialDate, Severity
+
+JSON_KEYS = (
+    "file",
+    "title",
+    "date",
+    "date_precision",
+    "date_end",
+    "speaker",
+    "speaker_role",
+    "venue",
+    "city",
+    "kind",
+    "topics",
+    "language",
+    "words",
+    "warnings",
+    "provenance",
+    "confidence",
+    "disputed",
+)
+SHOWN_FIELDS = (
+    "title",
+    "date",
+    "date_end",
+    "speaker",
+    "speaker_role",
+    "venue",
+    "city",
+    "kind",
+    "topics",
+    "language",
+    "source_url",
+    "notes",
+)
+
+
+def plain(value: Any) -> Any:
+    """A metadata value as JSON-ready data."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def evidence(found: Field) -> dict[str, Any]:
+    return {
+        "value": plain(found.value),
+        "origin": found.origin.value,
+        "rule": found.rule,
+        "confidence": round(found.confidence, 2),
+        "line": found.line,
+        "snippet": found.snippet,
+    }
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """One document as `check --format json` prints it."""
+    date = document.date
+    record: dict[str, Any] = {
+        "file": document.source,
+        "title": document.title,
+        "date": date.iso() if date else None,
+        "date_precision": date.precision if date else None,
+        "date_end": plain(document.value("date_end")),
+        **{
+            key: document.value(key) for key in ("speaker", "speaker_role", "venue", "city", "kind")
+        },
+        "topics": list(document.value("topics", ())),
+        "language": document.value("language"),
+        "words": document.words,
+        "warnings": [d.format() for d in document.diagnostics if d.severity is not Severity.INFO],
+        "provenance": {k: evidence(f) for k, f in sorted(document.fields.items())},
+        "confidence": {k: round(f.confidence, 2) for k, f in sorted(document.fields.items())},
+        "disputed": {k: evidence(f) for k, f in sorted(document.disputed.items())},
+    }
+    return {key: record[key] for key in JSON_KEYS}
+
+
+def unloaded_record(diagnostic: Diagnostic) -> dict[str, Any]:
+    record: dict[str, Any] = dict.fromkeys(JSON_KEYS)
+    record.update(
+        file=diagnostic.file,
+        topics=[],
+        words=0,
+        warnings=[diagnostic.format()],
+        provenance={},
+        confidence={},
+        disputed={},
+    )
+    return record
+
+
+def json_records(corpus: Corpus) -> list[dict[str, Any]]:
+    records = [document_record(d) for d in corpus.documents]
+    loaded = {d.source for d in corpus.documents}
+    records += [
+        unloaded_record(d)
+        for d in corpus.diagnostics
+        if d.severity is Severity.ERROR and d.file not in loaded
+    ]
+    return sorted(records, key=lambda r: r["file"])
+
+
+def needs_review(document: Document) -> bool:
+    return any(d.severity is not Severity.INFO for d in document.diagnostics) or bool(
+        document.disputed
+    )
+
+
+def text_report(corpus: Corpus, extra: list[Diagnostic]) -> str:
+    """Documents needing review first, then every document's fields with their evidence."""
+    documents = sorted(corpus.documents, key=lambda d: (not needs_review(d), d.source))
+    lines = [_review_table(documents), ""]
+    for document in documents:
+        lines += [*_document_lines(document), ""]
+    diagnostics = sorted(corpus.diagnostics + extra)
+    if diagnostics:
+        lines += ["Folder:"] + [f"  {d.format()}" for d in diagnostics] + [""]
+    lines.append(summary(corpus, extra))
+    return "\n".join(lines)
+
+
+def _review_table(documents: list[Document]) -> str:
+    flagged = [d for d in documents if needs_review(d)]
+    if not flagged:
+        return "Review: every document has a date and a kind, and nothing is a guess."
+    rows = ["Review first (missing, low-confidence or disputed fields):"]
+    for document in flagged:
+        codes = sorted({d.code for d in document.diagnostics})
+        rows.append(f"  {document.source}: {', '.join(codes)}")
+    return "\n".join(rows)
+
+
+def _document_lines(document: Document) -> list[str]:
+    lines = [f"{document.source}  ({document.words} words, {len(document.paragraphs)} paragraphs)"]
+    for key in SHOWN_FIELDS:
+        found = document.fields.get(key)
+        if found is None:
+            lines.append(f"  {key:<13} —  (not stated)")
+            continue
+        where = f", line {found.line}" if found.line else ""
+        lines.append(
+            f"  {key:<13} {_show(found.value)}  [{found.origin.value}: {found.rule}, "
+            f"confidence {found.confidence:.2f}{where}]"
+        )
+        if found.snippet and found.snippet != _show(found.value):
+            lines.append(f"  {'':<13} ↳ “{_clip(found.snippet)}”")
+        if key in document.disputed:
+            lines.append(f"  {'':<13} ! the text says {_show(document.disputed[key].value)}")
+    lines += [f"  {d.severity.value}: [{d.code}] {d.message}" for d in document.diagnostics]
+    return lines
+
+
+def _show(value: Any) -> str:
+    value = plain(value)
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def _clip(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def summary(corpus: Corpus, extra: list[Diagnostic]) -> str:
+    everything = corpus.all_diagnostics() + extra
+    errors = sum(d.severity is Severity.ERROR for d in everything)
+    warnings = sum(d.severity is Severity.WARNING for d in everything)
+    return f"{len(corpus.documents)} documents loaded, {errors} error(s), {warnings} warning(s)"

@@ -1,0 +1,93 @@
+"""The command line, called in-process as a user types it."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from sco_archive.cli import main
+
+JSON_KEYS = {
+    "file",
+    "title",
+    "date",
+    "date_precision",
+    "speaker",
+    "speaker_role",
+    "venue",
+    "city",
+    "kind",
+    "language",
+    "words",
+    "warnings",
+    "provenance",
+}
+
+
+@pytest.fixture
+def run(make_project):
+    def invoke(*args: str, files=None, seeds=False):
+        project = make_project(files, seeds=seeds)
+        cwd = os.getcwd()
+        os.chdir(project.root)
+        try:
+            return CliRunner().invoke(main, list(args), catch_exceptions=False)
+        finally:
+            os.chdir(cwd)
+
+    return invoke
+
+
+def test_check_json_lists_every_document_with_the_documented_keys(run):
+    result = run("check", "--format", "json", seeds=True)
+    records = json.loads(result.stdout)
+    assert [r["file"] for r in records] == sorted(r["file"] for r in records)
+    assert len(records) == 5
+    for record in records:
+        assert record.keys() >= JSON_KEYS
+        assert record["provenance"]["title"]["origin"] == "title"
+
+
+def test_check_shows_where_each_value_came_from(run):
+    result = run("check", files={"a.txt": "A title\n\nText.\n", "a.yml": "date: 2019-04-24\n"})
+    assert "date          24" not in result.stdout  # dates print as ISO, not prose
+    assert "2019-04-24  [curated: curated:date" in result.stdout
+    assert "title         A title  [title: first-line" in result.stdout
+
+
+def test_check_exits_non_zero_when_a_document_cannot_be_loaded(run):
+    result = run("check", files={"good.txt": "T\n\nText.\n", "empty.txt": ""})
+    assert result.exit_code == 1
+    assert "empty.txt: error: [empty]" in result.stdout
+
+
+def test_check_strict_exits_non_zero_on_a_warning(run):
+    files = {"a.txt": "Only a title\n"}
+    assert run("check", files=files).exit_code == 0
+    assert run("check", "--strict", files=files).exit_code == 1
+
+
+def test_check_takes_files_from_anywhere(run, tmp_path):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("Remarks at the Council\n\nText.\n", encoding="utf-8")
+    result = run("check", str(elsewhere), "--format", "json")
+    (record,) = json.loads(result.stdout)
+    assert record["title"] == "Remarks at the Council"
+
+
+def test_build_prints_a_summary_and_problems_with_file_names(run):
+    result = run("build", files={"a.txt": "Title\n\nText.\n", "b.txt": b"\x00\x01"})
+    assert result.exit_code == 1
+    assert "b.txt: error: [unreadable] binary file" in result.stderr
+    assert "Built 1 documents into" in result.stdout and "1 error(s)" in result.stdout
+
+
+def test_build_strict_fails_and_lists_every_problem(run):
+    result = run("build", "--strict", files={"a.txt": "Only a title\n", "b.txt": ""})
+    assert result.exit_code == 1
+    assert "a.txt: warning: [title-only]" in result.stderr
+    assert "b.txt: error: [empty]" in result.stderr
+    assert "nothing was built" in result.stderr

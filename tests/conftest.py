@@ -1,0 +1,62 @@
+"""Fixtures shared by every stage's tests: small projects made in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sco_archive.build import Project
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "speeches"
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Project]:
+    """A project like ours (mkdocs.yml, hand-written docs/) with the speeches you give it.
+
+    `files` maps a path below speeches/ to its text (str) or bytes; `seeds=True` adds the five
+    founding documents and their sidecars.
+    """
+
+    def make(files: dict[str, str | bytes] | None = None, seeds: bool = False) -> Project:
+        root = tmp_path / "project"
+        root.mkdir(exist_ok=True)
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(
+            REPO / "docs",
+            root / "docs",
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns(*_GENERATED),
+        )
+        speeches = root / "speeches"
+        speeches.mkdir(exist_ok=True)
+        if seeds:
+            for source in SEEDS.iterdir():
+                if source.suffix in (".txt", ".yml"):
+                    shutil.copy(source, speeches / source.name)
+        for name, content in (files or {}).items():
+            target = speeches / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return Project(config_file=root / "mkdocs.yml")
+
+    return make
+
+
+_GENERATED = (
+    "speeches",
+    "index.md",
+    "timeline",
+    "speakers",
+    "venues",
+    "kinds",
+    "topics",
+    ".generated.json",
+)

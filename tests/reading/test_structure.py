@@ -1,0 +1,61 @@
+"""Structure: which lines are the title, and how the body splits into paragraphs."""
+
+from __future__ import annotations
+
+from sco_archive.structure import split_structure
+
+
+def texts(structure) -> list[str]:
+    return [p.text for p in structure.paragraphs]
+
+
+def test_a_bold_title_split_over_lines_after_blank_lines_is_joined():
+    text = "\n\n**Statement at the OSCE\nAnnual Conference\n(24 June, 2020)**\n\nDear all,\n"
+    shape = split_structure(text)
+    assert shape.title == "Statement at the OSCE Annual Conference (24 June, 2020)"
+    assert shape.title_line == 3
+    assert texts(shape) == ["Dear all,"]
+    assert shape.paragraphs[0].line == 7
+
+
+def test_a_title_repeated_as_the_first_paragraph_is_shown_once():
+    shape = split_structure("Remarks at X\n\nRemarks\u00a0at X\n\nFirst.\n")
+    assert shape.title == "Remarks at X"
+    assert shape.title_repeated
+    assert texts(shape) == ["First."]
+
+
+def test_numbered_paragraphs_keep_their_numbers():
+    shape = split_structure("Title\n\n1. First point.\n\n2. Second point.\n3. Third.\n")
+    assert texts(shape) == ["1. First point.", "2. Second point.", "3. Third."]
+
+
+def test_each_line_of_web_copied_text_is_a_paragraph_of_its_own():
+    shape = split_structure("Title\n\nOne sentence.\nAnother sentence, on its own line.\n")
+    assert texts(shape) == ["One sentence.", "Another sentence, on its own line."]
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph():
+    body = (
+        "The meeting of the Council was held in\n"
+        "Bishkek and discussed the cooperation of\n"
+        "the member states in many fields.\n"
+    )
+    shape = split_structure("Title\n\n" + body)
+    assert texts(shape) == [" ".join(body.split())]
+
+
+def test_a_markdown_heading_title_loses_its_hashes():
+    assert split_structure("# The title\n\nText.\n").title == "The title"
+
+
+def test_a_document_that_opens_with_prose_has_no_title_line():
+    prose = ("The Council met. " * 20).strip()
+    shape = split_structure(prose + "\n")
+    assert shape.title == ""
+    assert texts(shape) == [prose]
+
+
+def test_paragraph_lines_count_from_the_body_start():
+    shape = split_structure("Title\n\nText.\n", first_line=5)
+    assert (shape.title_line, shape.paragraphs[0].line) == (5, 7)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import time
 from collections.abc import Iterator
@@ -14,13 +15,24 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from .docs_sync import SyncResult, hand_written_conflicts, sync_docs
+from .docs_sync import SyncResult, hand_written_conflicts, read_manifest, sync_docs
 from .errors import BuildFailed
 from .generate import Generated, generate
+from .incremental import (
+    DROP_DIRTY_WARNING,
+    SiteState,
+    changed_pages,
+    copy_for_update,
+    current_state,
+    load_state,
+    output_dir,
+    save_state,
+    state_file_for,
+)
 from .knowledge import load_knowledge
-from .loader import Corpus, ProgressFactory, load_corpus
+from .loader import Corpus, DocumentCache, ProgressFactory, load_corpus
 from .model import Diagnostic, Severity
-from .plugin import ArchivePlugin
+from .plugin import CACHE_DIR, THEME_DIR, ArchivePlugin
 
 PLUGIN_NAME = "sco-archive"
 
@@ -33,10 +45,20 @@ class Project:
     speeches: Path | None = None  # default: the plugin's `speeches` setting
     site_dir: Path | None = None  # default: mkdocs.yml's site_dir
     site_url: str | None = None  # overrides mkdocs.yml's site_url (forks publish elsewhere)
+    use_cache: bool = True  # reuse documents loaded by an earlier build when nothing changed
+    incremental: bool = True  # re-render only changed pages when the site was built before
 
     @property
     def root(self) -> Path:
         return self.config_file.resolve().parent
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_DIR
+
+    @property
+    def cache_file(self) -> Path:
+        return self.cache_dir / "documents.sqlite"
 
 
 @dataclass
@@ -47,6 +69,8 @@ class BuildResult:
     docs: SyncResult | None
     seconds: float
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    up_to_date: bool = False  # nothing changed since the last build; MkDocs did not run
+    pages_rendered: int = 0  # generated pages MkDocs rendered (all of them in a cold build)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -86,7 +110,12 @@ def load_project(
     plugin = archive_plugin(config)
     knowledge_file = plugin.config.knowledge
     knowledge = load_knowledge(project.root / knowledge_file if knowledge_file else None)
-    corpus = load_corpus(speeches_dir(project, config), knowledge, progress)
+    cache = DocumentCache(project.cache_file) if project.use_cache else None
+    try:
+        corpus = load_corpus(speeches_dir(project, config), knowledge, progress, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     return config, corpus, generate(corpus, config.site_name)
 
 
@@ -104,18 +133,85 @@ def build(
     docs_dir = Path(config.docs_dir)
     _refuse(diagnostics, strict, hand_written_conflicts(docs_dir, generated.files))
     site_dir = (project.site_dir or Path(config.site_dir)).resolve()
+    state_file = state_file_for(project.cache_dir, site_dir)
+    previous = load_state(state_file) if project.incremental and site_dir.is_dir() else None
+    current = current_state(config, THEME_DIR, generated.files, read_manifest(docs_dir))
+    if previous is not None and _up_to_date(previous, current, docs_dir, generated):
+        return BuildResult(
+            corpus,
+            generated,
+            site_dir,
+            None,
+            time.perf_counter() - started,
+            diagnostics,
+            up_to_date=True,
+        )
+    warm = previous is not None and changed_pages(previous, current) is not None
     with _staging_dir(site_dir) as staging:
-        build_config = load_project_config(project, site_dir=str(staging))
-        archive_plugin(build_config).preloaded = generated
-        try:
-            mkdocs_build(build_config)
-        except MkDocsException as error:
-            raise BuildFailed(f"MkDocs could not build the site: {error}") from error
+        if warm:
+            assert previous is not None
+            copy_for_update(
+                site_dir, staging, {output_dir(u) for u in previous.pages}, REGENERATED_EVERY_BUILD
+            )
+        _run_mkdocs(project, staging, site_dir, generated, warm)
         _swap_into_place(staging, site_dir)
+    save_state(state_file, current)
     docs = sync_docs(docs_dir, generated.files)
     return BuildResult(
-        corpus, generated, site_dir, docs, time.perf_counter() - started, diagnostics
+        corpus,
+        generated,
+        site_dir,
+        docs,
+        time.perf_counter() - started,
+        diagnostics,
+        pages_rendered=_rendered(previous, current, warm),
     )
+
+
+# Rebuilt from scratch by every build, never carried over from the previous site.
+REGENERATED_EVERY_BUILD = ("pagefind", "search")
+
+
+def _run_mkdocs(
+    project: Project, staging: Path, site_dir: Path, generated: Generated, warm: bool
+) -> None:
+    build_config = load_project_config(project, site_dir=str(staging))
+    plugin = archive_plugin(build_config)
+    plugin.preloaded = generated
+    plugin.dirty = warm
+    plugin.state_site_dir = site_dir
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(DROP_DIRTY_WARNING)
+    try:
+        mkdocs_build(build_config, dirty=warm)
+    except MkDocsException as error:
+        raise BuildFailed(f"MkDocs could not build the site: {error}") from error
+    finally:
+        build_logger.removeFilter(DROP_DIRTY_WARNING)
+
+
+def _up_to_date(
+    previous: SiteState, current: SiteState, docs_dir: Path, generated: Generated
+) -> bool:
+    """Nothing to do: same pages, same everything else, and docs/ already holds them."""
+    return (
+        previous == current
+        and read_manifest(docs_dir) == set(generated.files)
+        and not hand_written_conflicts(docs_dir, generated.files)
+        and all(_holds(docs_dir / uri, text) for uri, text in generated.files.items())
+    )
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _rendered(previous: SiteState | None, current: SiteState, warm: bool) -> int:
+    changed = changed_pages(previous, current) if warm else None
+    return len(current.pages) if changed is None else len(changed)
 
 
 def _refuse(diagnostics: list[Diagnostic], strict: bool, conflicts: list[str]) -> None:

@@ -11,17 +11,17 @@ import click
 
 from .build import Project, build, load_project_config, speeches_dir
 from .errors import ArchiveError
-from .loader import load_corpus
+from .loader import Outcome, load_corpus
 from .model import Severity
 from .pages import plan_pages
 from .report import json_records, text_report
 
 
-def _progress(paths: Iterable[Path], total: int) -> Iterable[Path]:
+def _progress(outcomes: Iterable[Outcome], total: int) -> Iterable[Outcome]:
     from tqdm import tqdm
 
     # tqdm draws on a terminal only (disable=None), so logs and pipes stay clean.
-    return tqdm(paths, total=total, desc="Loading", unit="doc", disable=None, file=sys.stderr)
+    return tqdm(outcomes, total=total, desc="Loading", unit="doc", disable=None, file=sys.stderr)
 
 
 def _project(
@@ -71,7 +71,11 @@ def build_command(
         if diagnostic.severity is not Severity.INFO:
             click.echo(diagnostic.format(), err=True)
     docs = result.docs
-    changed = f"{len(docs.written)} page(s) written, {len(docs.removed)} removed" if docs else ""
+    changed = (
+        f"{len(docs.written)} page(s) written, {len(docs.removed)} removed"
+        if docs
+        else "nothing changed: the site is up to date"
+    )
     click.echo(
         f"Built {len(result.generated.pages)} documents into {result.site_dir} in "
         f"{result.seconds:.1f} s ({changed}): {len(result.errors)} error(s), "

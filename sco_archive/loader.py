@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import os
+import pickle
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +16,7 @@ from .infer import infer_fields
 from .knowledge import Knowledge, load_knowledge
 from .metadata import merge, review_diagnostics, validate_curated
 from .model import Diagnostic, Document, Field, Origin, Severity
-from .reader import UnreadableDocument, discover, read_document
+from .reader import UnreadableDocument, discover, read_document, sidecar_for
 from .structure import split_structure, squash
 
 
@@ -22,6 +26,7 @@ class Corpus:
 
     documents: list[Document]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    reloaded: list[str] = field(default_factory=list)  # sources not taken from the cache
 
     def all_diagnostics(self) -> list[Diagnostic]:
         found = list(self.diagnostics)
@@ -88,7 +93,56 @@ def _content_hash(text: str) -> str:
     return digest.hexdigest()[:16]
 
 
-ProgressFactory = Callable[[Iterable[Path], int], Iterable[Path]]
+Outcome = Document | Diagnostic
+ProgressFactory = Callable[[Iterable[Outcome], int], Iterable[Outcome]]
+# Below this many documents to load, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
+class DocumentCache:
+    """Loaded documents, keyed by everything that can change what a document loads as.
+
+    The key covers the document's bytes, its sidecar's bytes, its path, the corpus knowledge
+    and LOADER_VERSION, so an entry is never stale: a changed input is simply a new key.
+    """
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path)
+        self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, doc BLOB)")
+
+    def get(self, key: str) -> Document | None:
+        row = self._db.execute("SELECT doc FROM documents WHERE key = ?", (key,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    def put_all(self, entries: dict[str, Document]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?)",
+                [(k, pickle.dumps(d)) for k, d in entries.items()],
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def cache_key(path: Path, root: Path, knowledge_fingerprint: str) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        LOADER_VERSION,
+        knowledge_fingerprint,
+        path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix(),
+    ):
+        digest.update(part.encode() + b"\0")
+    digest.update(path.read_bytes())
+    sidecar = sidecar_for(path)
+    digest.update(b"\0sidecar\0" + (sidecar.read_bytes() if sidecar else b""))
+    return digest.hexdigest()
+
+
+def knowledge_fingerprint(knowledge: Knowledge) -> str:
+    # Knowledge is a frozen dataclass: its repr is a deterministic rendering of all of it.
+    return hashlib.sha256(repr(knowledge).encode()).hexdigest()
 
 
 def load_corpus(
@@ -96,6 +150,7 @@ def load_corpus(
     knowledge: Knowledge | None = None,
     progress: ProgressFactory | None = None,
     paths: list[Path] | None = None,
+    cache: DocumentCache | None = None,
 ) -> Corpus:
     """Load every document below `root` (or just `paths`); bad files become diagnostics."""
     knowledge = knowledge or load_knowledge()
@@ -103,15 +158,55 @@ def load_corpus(
         paths, _, diagnostics = discover(root)
     else:
         diagnostics = []
-    documents: list[Document] = []
-    iterator = progress(paths, len(paths)) if progress else paths
-    for path in iterator:
-        try:
-            documents.append(load_document(path, root, knowledge))
-        except UnreadableDocument as failure:
-            diagnostics.append(failure.diagnostic)
+    loaded: dict[Path, Document] = {}
+    keys: dict[Path, str] = {}
+    if cache is not None:
+        fingerprint = knowledge_fingerprint(knowledge)
+        keys = {path: cache_key(path, root, fingerprint) for path in paths}
+        for path, key in keys.items():
+            found = cache.get(key)
+            if found is not None:
+                loaded[path] = found
+    missing = [p for p in paths if p not in loaded]
+    outcomes = _load_all(missing, root, knowledge)
+    if progress is not None:
+        outcomes = progress(outcomes, len(missing))
+    fresh: dict[str, Document] = {}
+    for path, outcome in zip(missing, outcomes, strict=True):
+        if isinstance(outcome, Diagnostic):
+            diagnostics.append(outcome)
+            continue
+        loaded[path] = outcome
+        if path in keys:
+            fresh[keys[path]] = outcome
+    if cache is not None and fresh:
+        cache.put_all(fresh)
+    documents = [loaded[p] for p in paths if p in loaded]
     diagnostics.extend(_duplicates(documents))
-    return Corpus(documents, diagnostics)
+    return Corpus(documents, diagnostics, [d.source for p in missing if (d := loaded.get(p))])
+
+
+def _load_one(path: Path, root: Path, knowledge: Knowledge) -> Document | Diagnostic:
+    try:
+        return load_document(path, root, knowledge)
+    except UnreadableDocument as failure:
+        return failure.diagnostic
+
+
+def _load_all(
+    paths: list[Path],
+    root: Path,
+    knowledge: Knowledge,
+) -> Iterator[Document | Diagnostic]:
+    """Each path's outcome, in order; spread over the machine's cores for a large batch."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from (_load_one(p, root, knowledge) for p in paths)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from pool.map(
+            _load_one, paths, [root] * len(paths), [knowledge] * len(paths), chunksize=32
+        )
 
 
 def _duplicates(documents: list[Document]) -> list[Diagnostic]:

@@ -76,7 +76,8 @@ def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagno
                     Severity.WARNING,
                     "url-clash",
                     f"wants the same URL as {first.source} ({folder}/{wanted}/); published as "
-                    f"{folder}/{slug}/ instead. Give one of them a distinct `title:` in its sidecar",
+                    f"{folder}/{slug}/ instead. Give one of them a distinct `title:` in its "
+                    "sidecar",
                 )
             )
         owners[f"{folder}/{slug}"] = document

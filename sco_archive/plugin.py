@@ -12,19 +12,31 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .docs_sync import read_manifest
 from .generate import Generated, generate
+from .incremental import (
+    GeneratedFile,
+    SiteState,
+    changed_pages,
+    current_state,
+    load_state,
+    remove_outputs,
+    removed_pages,
+    save_state,
+    state_file_for,
+)
 from .knowledge import load_knowledge
-from .loader import load_corpus
+from .loader import DocumentCache, load_corpus
 from .markdown_text import display_date
 from .model import PartialDate
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 THEME_DIR = Path(__file__).parent / "theme"
+CACHE_DIR = ".cache/sco-archive"  # below the project root (beside mkdocs.yml)
 _PARAGRAPH = re.compile(r'<p id="p(\d+)">')
 
 
@@ -39,6 +51,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         self.preloaded: Generated | None = None  # set by sco_archive.build before a build
         self.generated: Generated | None = None
+        self._speech_bodies: dict[str, str] = {}
+        # Incremental builds: set by sco_archive.build, or by `serve --dirty` at startup.
+        self.dirty = False
+        self.state_site_dir: Path | None = None  # the site folder the state describes
+        self._state: SiteState | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our templates sit between a site's own custom_dir and Material's, so a fork can
@@ -53,7 +73,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         knowledge_file = self.config.knowledge
         knowledge = load_knowledge(root / knowledge_file if knowledge_file else None)
-        corpus = load_corpus(root / self.config.speeches, knowledge)
+        cache = DocumentCache(root / CACHE_DIR / "documents.sqlite")
+        try:
+            corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
+        finally:
+            cache.close()
         generated = generate(corpus, config.site_name)
         for diagnostic in corpus.all_diagnostics() + generated.diagnostics:
             log.info(diagnostic.format())  # `check` is where these are reviewed
@@ -69,14 +93,58 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         replaced = read_manifest(Path(config.docs_dir)) | self.generated.files.keys()
         for file in [f for f in files if f.src_uri in replaced]:
             files.remove(file)
+        self._state = current_state(
+            config, THEME_DIR, self.generated.files, read_manifest(Path(config.docs_dir))
+        )
+        changed = self._changed_since_last_build(config)
         for src_uri, text in self.generated.files.items():
-            files.append(File.generated(config, src_uri, content=text))
+            file = GeneratedFile.generated(config, src_uri, content=text)
+            file.changed = changed is None or src_uri in changed
+            files.append(file)
         return files
 
+    def _state_file(self, config: MkDocsConfig) -> Path:
+        site_dir = self.state_site_dir or Path(config.site_dir)
+        return state_file_for(Path(config.config_file_path).parent / CACHE_DIR, site_dir)
+
+    def _changed_since_last_build(self, config: MkDocsConfig) -> set[str] | None:
+        if not self.dirty:
+            return None
+        assert self._state is not None
+        previous = load_state(self._state_file(config))
+        remove_outputs(Path(config.site_dir), removed_pages(previous, self._state))
+        return changed_pages(previous, self._state)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # In an incremental build the old page may be a hard link into the live site: unlink
+        # it so that MkDocs writes a new file instead of overwriting the shared one.
+        Path(page.file.abs_dest_path).unlink(missing_ok=True)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # sco_archive.build saves the state itself, once the new site is in place.
+        if self._state is not None and self.state_site_dir is None:
+            save_state(self._state_file(config), self._state)
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if not _is_speech(page):
+            return markdown
+        # A speech body is already escaped HTML, one <p> per paragraph (pages.render_body), and
+        # Python-Markdown would pass it through unchanged: skip it, the costliest part of a build.
+        self._speech_bodies[page.file.src_uri] = markdown
+        return ""
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.meta.get("template") != "speech.html":
+        if not _is_speech(page):
             return html
-        return _PARAGRAPH.sub(_with_permalink, html)
+        body = self._speech_bodies.pop(page.file.src_uri)
+        return _PARAGRAPH.sub(_with_permalink, body)
+
+
+def _is_speech(page: Page) -> bool:
+    return page.meta.get("template") == "speech.html"
 
 
 def display_iso_date(iso: str, precision: str | None = None) -> str:

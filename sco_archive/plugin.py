@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from .docs_sync import read_manifest
 from .generate import Generated, generate
 from .incremental import (
+    DROP_DIRTY_WARNING,
     GeneratedFile,
     SiteState,
     changed_pages,
@@ -59,6 +60,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        if dirty:  # `serve --dirty`: our dirty builds are exact (see incremental.py)
+            logging.getLogger("mkdocs.commands.build").addFilter(DROP_DIRTY_WARNING)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our templates sit between a site's own custom_dir and Material's, so a fork can

@@ -30,7 +30,7 @@ from .incremental import (
     state_file_for,
 )
 from .knowledge import load_knowledge
-from .loader import Corpus, DocumentCache, ProgressFactory, load_corpus
+from .loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order, load_corpus
 from .model import Diagnostic, Severity
 from .plugin import CACHE_DIR, THEME_DIR, ArchivePlugin
 
@@ -116,7 +116,7 @@ def load_project(
     finally:
         if cache is not None:
             cache.close()
-    return config, corpus, generate(corpus, config.site_name)
+    return config, corpus, generate(corpus, config.site_name, knowledge)
 
 
 def build(
@@ -129,10 +129,12 @@ def build(
     """
     started = time.perf_counter()
     config, corpus, generated = load_project(project, progress)
-    diagnostics = sorted(corpus.all_diagnostics() + generated.diagnostics)
+    # Keyed: Diagnostic's own ordering compares `line` None with int and raises TypeError.
+    diagnostics = sorted(corpus.all_diagnostics() + generated.diagnostics, key=_diagnostic_order)
     docs_dir = Path(config.docs_dir)
     _refuse(diagnostics, strict, hand_written_conflicts(docs_dir, generated.files))
     site_dir = (project.site_dir or Path(config.site_dir)).resolve()
+    _recover_interrupted_swap(site_dir)
     state_file = state_file_for(project.cache_dir, site_dir)
     previous = load_state(state_file) if project.incremental and site_dir.is_dir() else None
     current = current_state(config, THEME_DIR, generated.files, read_manifest(docs_dir))
@@ -242,8 +244,22 @@ def _staging_dir(site_dir: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _old_dir(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.old"
+
+
+def _recover_interrupted_swap(site_dir: Path) -> None:
+    """Put back the previous site when a build was killed between the swap's two renames."""
+    old = _old_dir(site_dir)
+    if old.is_dir() and not site_dir.exists():
+        old.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def _swap_into_place(staging: Path, site_dir: Path) -> None:
-    old = site_dir.parent / f".{site_dir.name}.old"
+    # Two renames, never a copy: the only moment without a site/ is between them, and
+    # `_recover_interrupted_swap` undoes that moment at the start of the next build.
+    old = _old_dir(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)

@@ -49,6 +49,10 @@ def sync_docs(docs_dir: Path, files: dict[str, str]) -> SyncResult:
             f"needs their paths: {', '.join(conflicts)}; rename them"
         )
     owned = read_manifest(docs_dir)
+    _remove_leftover_temps(docs_dir, owned | files.keys())
+    # Claim every path before writing it: a build killed half-way through leaves files the
+    # manifest owns, never files the next build would take for a person's own pages.
+    _write_manifest(docs_dir, owned | files.keys())
     written = []
     for rel, text in files.items():
         if _write_if_changed(docs_dir / rel, text):
@@ -57,8 +61,26 @@ def sync_docs(docs_dir: Path, files: dict[str, str]) -> SyncResult:
     for rel in removed:
         (docs_dir / rel).unlink(missing_ok=True)
         _remove_empty_parents(docs_dir / rel, docs_dir)
-    _atomic_write(docs_dir / MANIFEST, json.dumps({"files": sorted(files)}, indent=1) + "\n")
+    _write_manifest(docs_dir, set(files))
     return SyncResult(tuple(written), tuple(removed), len(files) - len(written))
+
+
+def _write_manifest(docs_dir: Path, files: set[str]) -> None:
+    _atomic_write(docs_dir / MANIFEST, json.dumps({"files": sorted(files)}, indent=1) + "\n")
+
+
+def _remove_leftover_temps(docs_dir: Path, generated: set[str]) -> None:
+    """Half-written files of a killed build: `.NAME.*.tmp` beside a generated NAME only."""
+    names = {(docs_dir / rel).parent: set() for rel in generated}
+    for rel in generated:
+        names[(docs_dir / rel).parent].add((docs_dir / rel).name)
+    names.setdefault(docs_dir, set()).add(MANIFEST)
+    for folder, owned_names in names.items():
+        if not folder.is_dir():
+            continue
+        for temp in folder.glob(".*.tmp"):
+            if temp.name[1:].rsplit(".", 2)[0] in owned_names:
+                temp.unlink(missing_ok=True)
 
 
 def _write_if_changed(path: Path, text: str) -> bool:

@@ -1,12 +1,14 @@
-"""Index pages generated from the corpus: the home page and the timeline."""
+"""Index pages generated from the corpus: the home page (a dashboard) and the timeline."""
 
 from __future__ import annotations
 
 import calendar
+import html
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .chart import months_chart, years_chart
 from .markdown_text import display_date, md_text
 from .metadata import GUESS_BELOW
 from .model import Document
@@ -59,8 +61,12 @@ def timeline_page(pages: list[SpeechPage]) -> str:
         date = page.document.date
         year = f"{date.year:04d}" if date else "Undated"
         by_year[year][(date.month or 0) if date else 0].append(page)
+    lines += _figure(years_chart(year_counts(pages), "#{year}"))
     for year in sorted(by_year, key=lambda y: (y == "Undated", y)):
         lines += [f"## {year}", ""]
+        if year != "Undated":
+            months = {m: len(p) for m, p in by_year[year].items() if m}
+            lines += _figure(months_chart(int(year), months) if months else "")
         for month in sorted(by_year[year]):
             heading = (
                 calendar.month_name[month]
@@ -73,10 +79,25 @@ def timeline_page(pages: list[SpeechPage]) -> str:
     return "\n".join(lines)
 
 
+def year_counts(pages: Iterable[SpeechPage]) -> dict[int, int]:
+    """Dated documents per year."""
+    counts: dict[int, int] = defaultdict(int)
+    for page in pages:
+        if page.document.date:
+            counts[page.document.date.year] += 1
+    return dict(counts)
+
+
+def _figure(svg: str) -> list[str]:
+    # A <figure> is a block-level element: Markdown passes the SVG inside it through untouched.
+    return [f'<figure class="chart-figure">{svg}</figure>', ""] if svg else []
+
+
 def home_page(pages: list[SpeechPage], site_name: str) -> str:
-    """What the archive is, how much it holds, and the newest documents."""
+    """A dashboard: what the archive is, how much it holds, the newest documents, ways in."""
     dated = [p.document.date for p in pages if p.document.date]
-    years = f"{min(dated).year}–{max(dated).year}" if dated else "no dated documents yet"
+    first, last = (min(d.year for d in dated), max(d.year for d in dated)) if dated else (0, 0)
+    years = f"{first}–{last}" if dated else "no dated documents yet"
     words = sum(p.document.words for p in pages)
     speakers = {p.document.value("speaker") for p in pages} - {None}
     newest = [p for p in reversed(pages) if p.document.date][:NEWEST_ON_HOME]
@@ -88,19 +109,48 @@ def home_page(pages: list[SpeechPage], site_name: str) -> str:
         f"# {md_text(site_name)}",
         "",
         "Speeches, statements, remarks and reports of the Shanghai Cooperation Organisation, "
-        "kept word for word as they were published, with their date, speaker and venue.",
+        "kept word for word as they were published, with their date, speaker and venue — "
+        "to read, browse, cite and download.",
         "",
-        f"**{len(pages)}** documents · **{len(speakers)}** speakers · **{years}** · "
-        f"**{words:,}** words",
+        _stat_line(len(pages), len(speakers), years, words),
         "",
         "## Newest documents",
         "",
-        *_entries(newest, HOME),
+        *(_entries(newest, HOME) or ["No dated documents yet."]),
         "",
-        "Browse them all in the [timeline](timeline/index.md).",
+        "## Documents per year",
+        "",
+        *_figure(years_chart(year_counts(pages), "timeline/#{year}")),
+        "## Browse",
+        "",
+        "- [Timeline](timeline/index.md): every document, year by year",
+        "- [Speakers](speakers/index.md), [venues and cities](venues/index.md), "
+        "[kinds of document](kinds/index.md), [topics](topics/index.md)",
+        "- [About the archive](about.md): where the texts and their metadata come from",
+        "",
+        "## Downloads and feed",
+        "",
+        "The whole archive as data, free to reuse (the schema is described in the "
+        "[About](about.md#data-downloads) page):",
+        "",
+        '- <a href="speeches.json">speeches.json</a>: the metadata of every document',
+        '- <a href="speeches.csv">speeches.csv</a>: the same, one row per document',
+        '- <a href="corpus.jsonl">corpus.jsonl</a>: metadata and full text, one document a line',
+        '- <a href="feed.xml">feed.xml</a>: an Atom feed of the newest documents',
         "",
     ]
     return "\n".join(lines)
+
+
+def _stat_line(documents: int, speakers: int, years: str, words: int) -> str:
+    """The counts as a row of tiles; raw HTML (numbers only), one block for Markdown."""
+    tiles = [(f"{documents:,}", "documents"), (f"{speakers:,}", "speakers"), (years, "years")]
+    tiles.append((f"{words:,}", "words"))
+    items = "".join(
+        f"<li><strong>{html.escape(value)}</strong> <span>{label}</span></li>"
+        for value, label in tiles
+    )
+    return f'<ul class="stats">{items}</ul>'
 
 
 def _entries(pages: Iterable[SpeechPage], from_src_uri: str) -> list[str]:

@@ -42,10 +42,12 @@ def _diagnostic_order(d: Diagnostic) -> tuple:
 def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
     """Read, split and infer one document. Raises UnreadableDocument when it has no text."""
     raw = read_document(path, root)
-    shape = split_structure(raw.text, raw.body_line)
     curated, curated_problems = validate_curated(
         raw.curated, raw.curated_lines, raw.curated_file or raw.rel_path
     )
+    # A .md body under a front-matter title starts with text, not a title of its own.
+    known = curated.get("title") if path.suffix.lower() != ".txt" else None
+    shape = split_structure(raw.text, raw.body_line, known.value if known else None)
     inferred = infer_fields(
         shape.title,
         shape.title_line,

@@ -50,6 +50,14 @@ def curated_text(value: Any) -> str | None:
     raise ValueError(f"expected text, got {type(value).__name__} {value!r}")
 
 
+def curated_title(value: Any) -> str:
+    # Every page needs a title: `title:` left empty is a mistake, not "there is none".
+    text = curated_text(value)
+    if text is None:
+        raise ValueError("a title cannot be empty; remove the key to use the first line")
+    return text
+
+
 def curated_topics(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -70,6 +78,7 @@ def curated_url(value: Any) -> str | None:
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     **{key: curated_text for key in _TEXT_KEYS},
+    "title": curated_title,
     "source_url": curated_url,
     "date": curated_date,
     "date_end": curated_date,
@@ -170,13 +179,15 @@ def review_diagnostics(
                 )
             )
     for key, overruled in sorted(disputed.items()):
+        # `speaker:` left empty (there is none) removes the key from `fields`.
+        curated = repr(_show(fields[key].value)) if key in fields else "(empty)"
         found.append(
             Diagnostic(
                 file,
                 overruled.line,
                 Severity.INFO,
                 "disputed",
-                f"curated {key} {_show(fields[key].value)!r} differs from the "
+                f"curated {key} {curated} differs from the "
                 f"text's {_show(overruled.value)!r} ({overruled.rule})",
             )
         )

@@ -85,8 +85,16 @@ def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagno
     return pages, diagnostics
 
 
-def front_matter(page: SpeechPage) -> dict[str, Any]:
-    """The page's metadata, in a fixed order that diffs well."""
+# Keys computed over the whole corpus (generate.reading_context), after the document's own.
+CONTEXT_KEYS = ("links", "previous", "next", "related", "cite")
+
+
+def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The page's metadata, in a fixed order that diffs well.
+
+    `context` adds what needs the whole corpus (browse links, previous/next, related,
+    citations), in the order of CONTEXT_KEYS.
+    """
     document = page.document
     date = document.date
     end = document.value("date_end")
@@ -108,6 +116,7 @@ def front_matter(page: SpeechPage) -> dict[str, Any]:
         "notes": document.value("notes"),
         "guesses": sorted(k for k, f in document.fields.items() if f.confidence < GUESS_BELOW),
         "provenance": {k: f.origin.value for k, f in sorted(document.fields.items())},
+        **{key: (context or {}).get(key) for key in CONTEXT_KEYS},
         "template": "speech.html",
     }
     return {k: v for k, v in meta.items() if v not in (None, [], {})}
@@ -121,6 +130,6 @@ def render_body(document: Document) -> str:
     )
 
 
-def render_page(page: SpeechPage) -> str:
-    meta = YAMLHandler().export(front_matter(page), sort_keys=False, width=10_000)
+def render_page(page: SpeechPage, context: dict[str, Any] | None = None) -> str:
+    meta = YAMLHandler().export(front_matter(page, context), sort_keys=False, width=10_000)
     return f"---\n{meta}\n---\n\n{render_body(page.document)}\n"

@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .docs_sync import read_manifest
+from .exports import write_exports
 from .generate import Generated, generate
 from .incremental import (
     DROP_DIRTY_WARNING,
@@ -33,6 +34,7 @@ from .knowledge import load_knowledge
 from .loader import DocumentCache, load_corpus
 from .markdown_text import display_date
 from .model import PartialDate
+from .search import build_search_index
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
@@ -81,7 +83,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
         finally:
             cache.close()
-        generated = generate(corpus, config.site_name)
+        generated = generate(corpus, config.site_name, knowledge)
         for diagnostic in corpus.all_diagnostics() + generated.diagnostics:
             log.info(diagnostic.format())  # `check` is where these are reviewed
         return generated
@@ -125,9 +127,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.generated is not None
+        write_exports(
+            Path(config.site_dir), self.generated.pages, config.site_url or "", config.site_name
+        )
         # sco_archive.build saves the state itself, once the new site is in place.
         if self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)
+        build_search_index(Path(config.site_dir))
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -179,7 +186,7 @@ def _pin_build_date(generated: Generated) -> None:
     if current is not None and current not in _pinned:
         return
     dates = [p.document.date for p in generated.pages if p.document.date]
-    newest = max(dates) if dates else None
+    newest = max(dates, key=PartialDate.iso) if dates else None  # 2020-06 vs 2020-06-24
     day = (
         datetime.date(newest.year, newest.month or 1, newest.day or 1)
         if newest

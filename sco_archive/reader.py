@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from charset_normalizer import from_bytes
 from frontmatter.default_handlers import YAMLHandler
 
 from .model import Diagnostic, RawDocument, Severity
@@ -106,20 +107,84 @@ class UnreadableDocument(Exception):
         self.diagnostic = diagnostic
 
 
+# Files that are not text however they are decoded: refused by their first bytes.
+_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Office file"),
+    (b"{\\rtf", "an RTF file"),
+)
+# A detection this messy (charset-normalizer's "chaos", 0..1) is a guess, not a reading.
+_MAX_CHAOS = 0.1
+# When several single-byte encodings explain the bytes equally well (Latin-1 text looks like
+# cp1250 too), Windows' Western default wins; any other tie is refused rather than guessed.
+_PREFERRED_ON_TIE = ("cp1252",)
+# Control characters a text file never holds (tab, newlines and form feed are fine).
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
+
+
+class UndecidableEncoding(ValueError):
+    """Not UTF-8, and no encoding fits with confidence; `line` is where UTF-8 broke."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes → (text, encoding name). Raises ValueError when the bytes are not text we trust."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ValueError(f"binary file ({kind}): not a text document; remove it")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            return _checked(data.decode(encoding, errors="strict"), encoding)
     if b"\x00" in data:
-        raise ValueError("binary file (it contains NUL bytes): not a text document")
+        raise ValueError("binary file (it contains NUL bytes): not a text document; remove it")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
+        encoding = _detect(data)
+        if encoding is None:
+            raise UndecidableEncoding(
+                line,
+                f"not valid UTF-8 (byte {error.start}, line {line}) and its encoding cannot "
+                "be told with confidence; save the file as UTF-8",
+            ) from error
+        return _checked(data.decode(encoding), encoding)
+
+
+def _detect(data: bytes) -> str | None:
+    """The encoding charset-normalizer is sure of, or None when it is guessing."""
+    matches = list(from_bytes(data))
+    if not matches or matches[0].chaos > _MAX_CHAOS:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    readings = {str(m) for m in tied}
+    if len(readings) == 1:
+        return best.encoding
+    for preferred in _PREFERRED_ON_TIE:
+        if any(m.encoding == preferred for m in tied):
+            return preferred
+    return None
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    # Decodable is not enough: a binary file in a single-byte encoding "decodes" too.
+    controls = sum(1 for char in text[:65536] if char in _CONTROL)
+    if controls > max(2, len(text[:65536]) // 100):
         raise ValueError(
-            f"not valid UTF-8 (byte {error.start}, line {line}); save the file as UTF-8"
-        ) from error
+            f"binary file ({controls} control characters): not a text document; remove it"
+        )
+    return text, encoding
+
+
+_ENCODING_ADVICE = "not UTF-8; check the text on its page and save the file as UTF-8 (no BOM)"
 
 
 def normalise_newlines(text: str) -> str:
@@ -132,8 +197,9 @@ def read_document(path: Path, root: Path) -> RawDocument:
     try:
         text, encoding = decode(path.read_bytes())
     except ValueError as error:
+        line = getattr(error, "line", None)
         raise UnreadableDocument(
-            Diagnostic(name, None, Severity.ERROR, "unreadable", str(error))
+            Diagnostic(name, line, Severity.ERROR, "unreadable", str(error))
         ) from error
     text = normalise_newlines(text)
     raw = RawDocument(path=path, rel_path=name, text=text, encoding=encoding)
@@ -144,7 +210,7 @@ def read_document(path: Path, root: Path) -> RawDocument:
                 None,
                 Severity.WARNING,
                 "encoding",
-                f"decoded as {encoding}; UTF-8 without BOM is preferred",
+                f"decoded as {encoding}, {_ENCODING_ADVICE}",
             )
         )
     if path.suffix.lower() != ".txt":

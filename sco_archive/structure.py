@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from .model import Paragraph
 
 _BOLD = re.compile(r"^\s*\*\*(.*?)\*\*\s*$", re.DOTALL)
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# Only the opening hashes are matched by a regex; the closing ones are stripped with string
+# methods, because `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
+_HEADING_OPEN = re.compile(r"#{1,6}\s+")
 # A hard-wrapped line (a Word file saved as text) stops mid-sentence; a paragraph does not.
 _SENTENCE_END = re.compile(r"[.!?:;\"”’»)\]]\s*$")
 _WRAP_WIDTH = 100
@@ -28,12 +30,18 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def split_structure(text: str, first_line: int = 1) -> Structure:
-    """Find the title and paragraphs of a body that starts on source line `first_line`."""
+def split_structure(text: str, first_line: int = 1, known_title: str | None = None) -> Structure:
+    """Find the title and paragraphs of a body that starts on source line `first_line`.
+
+    `known_title` is a title given outside the body (front matter): the first line is then
+    the title only if it says the same, and otherwise the first paragraph, never dropped.
+    """
     blocks = _blocks(text, first_line)
     if not blocks:
         return Structure("", 0, False, [])
     title, title_line, rest = _take_title(blocks)
+    if known_title and title and not _same_title(title, known_title):
+        title, title_line, rest = "", 0, blocks
     paragraphs = [p for block in rest for p in _block_paragraphs(block)]
     repeated = bool(title) and bool(paragraphs) and _same_title(paragraphs[0].text, title)
     if repeated:
@@ -49,8 +57,16 @@ def _unwrap(text: str) -> str:
     bold = _BOLD.match(text)
     if bold:
         return bold.group(1)
-    heading = _HEADING.match(text)
-    return heading.group(1) if heading else text
+    heading = _heading(text)
+    return text if heading is None else heading
+
+
+def _heading(line: str) -> str | None:
+    """The text of an ATX heading (`## Title ##`), or None when the line is not one."""
+    opened = _HEADING_OPEN.match(line)
+    if opened is None:
+        return None
+    return line[opened.end() :].rstrip().rstrip("#").rstrip()
 
 
 Block = list[tuple[int, str]]  # (line number, line) of consecutive non-blank lines
@@ -77,8 +93,8 @@ def _take_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:
     if bold:  # `**…**`, perhaps split over several lines
         return squash(bold.group(1)), first[0][0], blocks[1:]
     number, line = first[0]
-    heading = _HEADING.match(line)
-    candidate = squash(heading.group(1) if heading else line)
+    heading = _heading(line)
+    candidate = squash(line if heading is None else heading)
     if len(candidate) > _MAX_TITLE_CHARS or _looks_like_prose(candidate):
         return "", 0, blocks
     rest = [first[1:]] if len(first) > 1 else []

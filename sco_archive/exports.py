@@ -1,0 +1,105 @@
+"""Downloads written into the site: speeches.json, speeches.csv, corpus.jsonl and feed.xml."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from .feed import absolute, atom_feed
+from .pages import SpeechPage
+
+SCHEMA_VERSION = 1
+# The columns of every export, in this order (README: "Data downloads").
+EXPORT_KEYS = (
+    "id",
+    "url",
+    "title",
+    "date",
+    "date_precision",
+    "date_end",
+    "speaker",
+    "speaker_role",
+    "venue",
+    "city",
+    "kind",
+    "topics",
+    "language",
+    "words",
+    "source",
+    "source_url",
+    "notes",
+)
+
+
+def record(page: SpeechPage, site_url: str) -> dict[str, Any]:
+    """One document's metadata under EXPORT_KEYS; unknown values are None, topics a list."""
+    document = page.document
+    date, end = document.date, document.value("date_end")
+    return {
+        "id": page.src_uri.removeprefix("speeches/").removesuffix(".md"),
+        "url": absolute(site_url, page.url),
+        "title": document.title,
+        "date": date.iso() if date else None,
+        "date_precision": date.precision if date else None,
+        "date_end": end.iso() if end is not None else None,
+        "speaker": document.value("speaker"),
+        "speaker_role": document.value("speaker_role"),
+        "venue": document.value("venue"),
+        "city": document.value("city"),
+        "kind": document.value("kind"),
+        "topics": list(document.value("topics", ())),
+        "language": document.value("language", "en"),
+        "words": document.words,
+        "source": document.source,
+        "source_url": document.value("source_url"),
+        "notes": document.value("notes"),
+    }
+
+
+def speeches_json(records: list[dict[str, Any]]) -> str:
+    data = {"schema_version": SCHEMA_VERSION, "count": len(records), "documents": records}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def speeches_csv(records: list[dict[str, Any]]) -> str:
+    """One row per document; topics joined with `;`, unknown values empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_KEYS)
+    for r in records:
+        writer.writerow(
+            ";".join(r[k]) if k == "topics" else ("" if r[k] is None else r[k]) for k in EXPORT_KEYS
+        )
+    return out.getvalue()
+
+
+def corpus_jsonl(pages: list[SpeechPage], records: list[dict[str, Any]]) -> str:
+    """Metadata plus `text`: the paragraphs as written, separated by a blank line."""
+    lines = []
+    for page, r in zip(pages, records, strict=True):
+        text = "\n\n".join(p.text for p in page.document.paragraphs)
+        lines.append(json.dumps({**r, "text": text}, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
+def exports(pages: list[SpeechPage], site_url: str, site_name: str) -> dict[str, str]:
+    """Every download: file name in the site root → its text."""
+    records = [record(p, site_url) for p in pages]
+    return {
+        "speeches.json": speeches_json(records),
+        "speeches.csv": speeches_csv(records),
+        "corpus.jsonl": corpus_jsonl(pages, records),
+        "feed.xml": atom_feed(pages, site_url, site_name),
+    }
+
+
+def write_exports(
+    site_dir: Path, pages: list[SpeechPage], site_url: str, site_name: str = "SCO Speech Archive"
+) -> None:
+    for name, content in exports(pages, site_url, site_name).items():
+        target = Path(site_dir) / name
+        target.unlink(missing_ok=True)  # may be a hard link into the live site (incremental)
+        target.write_bytes(content.encode("utf-8"))

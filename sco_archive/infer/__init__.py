@@ -1,0 +1,90 @@
+"""Metadata inference: one pure rule per field, combined in a fixed order by `infer_fields`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..knowledge import Knowledge
+from ..model import Field, Origin, Paragraph, PartialDate
+from .dates import infer_date, latest_mentioned
+from .kinds import infer_kind
+from .language import infer_language
+from .people import infer_people
+from .places import infer_city, infer_venue
+from .topics import infer_topics
+
+__all__ = ["infer_fields"]
+
+
+def infer_fields(
+    title: str,
+    title_line: int,
+    paragraphs: Sequence[Paragraph],
+    knowledge: Knowledge,
+    *,
+    curated: Mapping[str, Any] = {},
+    filename: str = "",
+) -> dict[str, Field]:
+    """Infer date, date_end, speaker, speaker_role, venue, city, kind, topics, language.
+
+    Values are what the text says; `curated` values are only inputs to rules that depend on
+    another field (an office-only speaker needs the date). A key is absent when the text is silent.
+    """
+    title = title or ""
+    paragraphs = list(paragraphs)
+    found: dict[str, Field | None] = {}
+    found["date"], found["date_end"] = infer_date(title, title_line, paragraphs, curated, filename)
+    kind = infer_kind(title, title_line, paragraphs, knowledge)
+    found["kind"] = kind
+    kind_value = _text(curated.get("kind")) or (kind.value if kind else None)
+    date, era = _dates_for_offices(curated, found["date"], paragraphs)
+    found["speaker"], found["speaker_role"] = infer_people(
+        title, title_line, paragraphs, knowledge, kind=kind_value, date=date, era=era
+    )
+    found["speaker_role"] = _role_for_curated_speaker(
+        curated, found["speaker"], found["speaker_role"], knowledge, date or era
+    )
+    venue = infer_venue(title, title_line, paragraphs, knowledge, kind=kind_value)
+    found["venue"] = venue
+    found["city"] = infer_city(title, title_line, paragraphs, knowledge, venue=venue)
+    found["topics"] = infer_topics(title, title_line, paragraphs, knowledge)
+    found["language"] = infer_language(title, title_line, paragraphs)
+    return {key: value for key, value in found.items() if value is not None}
+
+
+def _dates_for_offices(
+    curated: Mapping[str, Any], inferred: Field | None, paragraphs: Sequence[Paragraph]
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """(date, era) for resolving an office to its holder: a sure date, or only a hint of one."""
+    date = curated.get("date")
+    if isinstance(date, PartialDate):
+        return date, None
+    if inferred is not None and inferred.confidence >= 0.5:
+        return inferred.value, None
+    # A guessed date names the holder only as a guess: pass it on as the era, not as the date.
+    return None, inferred.value if inferred is not None else latest_mentioned(paragraphs)
+
+
+def _role_for_curated_speaker(
+    curated: Mapping[str, Any],
+    speaker: Field | None,
+    role: Field | None,
+    knowledge: Knowledge,
+    date: PartialDate | None,
+) -> Field | None:
+    """The role must fit the speaker shown: a curated speaker the text doesn't name takes theirs
+    from the office-holder table, never the role of the person the text names."""
+    name = _text(curated.get("speaker"))
+    if name is None or (speaker is not None and speaker.value == name):
+        return role
+    terms = knowledge.offices_of(name)
+    if date is not None:
+        terms = [t for t in terms if t.held_on(date)]
+    if len(terms) != 1:
+        return None
+    return Field(terms[0].role, Origin.KNOWLEDGE, "role-of-curated-speaker", 0.7, None, name)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None

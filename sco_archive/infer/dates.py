@@ -1,0 +1,516 @@
+"""The document's date and end date: how the texts write dates, and which one is *the* date."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Field, Origin, Paragraph, PartialDate
+from .text import clip, first_sentence, norm
+
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in {calendar.month_name[number].lower(), calendar.month_abbr[number].lower()}
+}
+MONTHS["sept"] = 9
+RU_MONTHS = {
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+}
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+SCO_FOUNDED = datetime.date(2001, 6, 15)
+
+_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_RU = "|".join(RU_MONTHS)
+_D = r"[0-3]?\d(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d\d"
+_DASH = r"\s*(?:-|to|till|until)\s*"
+
+# Each pattern names its groups d/m/y (start) and d2/m2 (end of a range). Order = priority when
+# two matches overlap: ranges before single dates before month-only and year-less dates.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in [
+        (
+            "dm-dm-y",
+            rf"\b(?P<d>{_D})\s+(?P<m>{_M}){_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}),?\s+(?P<y>{_Y})\b",
+        ),
+        (
+            "md-md-y",
+            rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y>{_Y})\b",
+        ),
+        (
+            "d-dm-y",
+            rf"\b(?P<d>{_D})(?:{_DASH}|\s*(?:and|&)\s*)(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b",
+        ),
+        ("md-d-y", rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?P<d2>{_D}),?\s+(?P<y>{_Y})\b"),
+        ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b"),
+        ("mdy", rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b"),
+        ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+        ("numeric", rf"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>{_Y})\b"),
+        ("ru", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU})\s+(?P<y>{_Y})(?:\s*(?:года|г\.))?"),
+        ("zh", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
+        ("zh-month", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月"),
+        ("my", rf"\b(?P<m>{_M}),?\s+(?P<y>{_Y})\b"),
+        ("dm", rf"\b(?P<d>{_D})\s+(?P<m>{_M})(?![\w-])"),
+        ("md", rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?![\w-])"),
+    ]
+]
+_ORDINAL = re.compile(r"(st|nd|rd|th)$", re.IGNORECASE)
+_YEAR = re.compile(rf"\b({_Y})\b")
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+# Words before a date in the lead that make it a date mentioned in passing, not the event's
+# ("the agreement signed in Qingdao on 10 June 2018", "the next meeting … on 12 May 2020").
+_PASSING = re.compile(
+    r"\b(signed|signing|adopted|adoption|approved|since|until|till|next|previous|last year|ago|"
+    r"founded|founding|established|establishment|created|creation|concluded|ratified|"
+    r"entered into force|scheduled|will|would|to be held|upcoming|plans? to|expected|born|"
+    r"anniversary of)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# …and words after it: "On 15 June 2001, the SCO was founded in Shanghai."
+_PASSING_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:was|were|had\s+been|has\s+been)\s+(?:founded|established|signed|"
+    r"adopted|created|set\s+up|born|ratified|launched)\b",
+    re.IGNORECASE,
+)
+# Bounds that keep a 10 MB file fast: the rules that look near the start look only there.
+_NEAR_START = 5_000  # characters of a paragraph searched for a weekday or anniversary
+_SCAN_LIMIT = 200_000  # characters searched for the latest date a text mentions
+SCO_ERA = 2001  # a date before the SCO existed is history, never an SCO document's date
+_TITLE_PASSING = re.compile(
+    r"\b(?:signed|adopted|approved|since|until|till|founded|established|ratified|of)\s+"
+    r"(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+# Weaker cues: "the Bishkek summit in June 2019" is in passing, "the summit was held … on" is not.
+_PASSING_UNLESS_EVENT = re.compile(r"\b(summit|before|after|during)\b(?P<rest>[^.;]*)$", re.I)
+# The event verbs of a lead sentence: "took place in Bishkek on 15 May, 2019".
+_EVENT = re.compile(
+    r"\b(took place|takes place|was held|were held|is held|are held|held|hosted|convened|"
+    r"opened|met|meets|visited|visits|took part|takes part|attended|attends|participated|"
+    r"participates|received|receives|addressed|delivered|spoke|gave|hold|holds|"
+    r"состоялось|состоялась|состоялся|прошло|прошла|прошел|прошёл)\b[^.;]{0,140}$",
+    re.IGNORECASE,
+)
+# What follows a dateline's date: "(APP):", "/TASS/.", "--", ". /TASS/."
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.\-]|$)")
+# "Beijing, 12 March 2023 —", "TASHKENT, Uzbekistan, March 12, 2023 (UzA) -"
+_CITY_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s*")
+_ANNIVERSARY = re.compile(
+    r"\b(?P<how>on\s+the\s+eve\s+of|ahead\s+of|on\s+the\s+occasion\s+of|on|celebrating|marking)"
+    r"\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary\s+of\s+"
+    r"(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?"
+    # The anniversary of the SCO itself, not of its Secretariat, Charter or RATS.
+    r"(?!\s*(?:Secretariat|Charter|RATS|Regional|Business|Interbank|Energy|Youth|University|"
+    r"Development|Convention|Treaty|Day))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class YearHints:
+    """Where a year-less date may take its year from: a curated date, or years the text names."""
+
+    curated: int | None
+    named: tuple[int, ...]
+
+    def year_for(self, sentence_years: tuple[int, ...] = ()) -> tuple[int | None, float]:
+        if self.curated is not None:
+            return self.curated, 0.6
+        if len(set(sentence_years)) == 1:  # "BEIJING, March 2 (… 2nd Mar, 2022)"
+            return sentence_years[0], 0.7
+        if not self.named:
+            return None, 0.0
+        # The latest year the text names is usually the current one, but only a guess.
+        return max(self.named), 0.45 if len(set(self.named)) == 1 else 0.35
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date written somewhere in a text; `date` lacks the year when the text gives none."""
+
+    start: int
+    end: int
+    rule: str
+    month: int | None
+    day: int | None
+    year: int | None
+    end_date: PartialDate | None = None
+
+    @property
+    def date(self) -> PartialDate | None:
+        return PartialDate(self.year, self.month, self.day) if self.year else None
+
+
+def find_dates(text: str) -> list[Mention]:
+    """Every date written in `text`, in order of position, overlapping matches resolved by rule."""
+    plain = norm(text)
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already claimed
+    found: list[Mention] = []
+    for rule, pattern in _PATTERNS:
+        for match in pattern.finditer(plain):
+            if _overlaps(taken, match.start(), match.end()):
+                continue
+            mention = _mention(rule, match)
+            if mention is not None:
+                bisect.insort(taken, (match.start(), match.end()))
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    # Spans never overlap one another, so only the neighbours of `start` can overlap it.
+    index = bisect.bisect_left(taken, (start, start))
+    return any(s < end and start < e for s, e in taken[max(0, index - 1) : index + 1])
+
+
+def _mention(rule: str, match: re.Match[str]) -> Mention | None:
+    g = match.groupdict()
+    year = int(g["y"]) if g.get("y") else None
+    month = _month(g)
+    day = int(_ORDINAL.sub("", g["d"])) if g.get("d") else None
+    if month is None or not _valid(year or 2000, month, day):
+        return None
+    end = None
+    if g.get("d2"):
+        end_month = MONTHS.get(g["m2"].lower().rstrip(".")) if g.get("m2") else month
+        end_day = int(_ORDINAL.sub("", g["d2"]))
+        if year is None or end_month is None or not _valid(year, end_month, end_day):
+            return None
+        end = PartialDate(year, end_month, end_day)
+        if (year, month, day) >= (end.year, end.month, end.day):
+            return None
+    return Mention(match.start(), match.end(), rule, month, day, year, end)
+
+
+def _month(g: dict[str, Any]) -> int | None:
+    if g.get("m"):
+        return MONTHS.get(g["m"].lower().rstrip("."))
+    if g.get("ru"):
+        return RU_MONTHS.get(g["ru"].lower())
+    if g.get("mn"):
+        number = int(g["mn"])
+        return number if 1 <= number <= 12 else None
+    return None
+
+
+def _valid(year: int, month: int, day: int | None) -> bool:
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing the document's date, strongest rule first.
+
+
+def infer_date(
+    title: str,
+    title_line: int,
+    paragraphs: Sequence[Paragraph],
+    curated: Mapping[str, Any] | None = None,
+    filename: str = "",
+) -> tuple[Field | None, Field | None]:
+    """(date, date_end) as the text states them, else as the file name does; or (None, None)."""
+    years = _year_hints(title, paragraphs, curated or {})
+    for rule in (_title_date, _lead_date, _closing_date, _anniversary_date, _weekday_date):
+        found = rule(title, title_line, paragraphs, years)
+        if found is not None:
+            return found
+    return filename_date(filename), None
+
+
+# "2019-05-15-norov.txt", "20190515_538722.txt": how archivists and the SCO website name files.
+# Not inside a longer run of letters or digits: a content hash may hold eight digits by chance.
+_FILENAME_DATE = re.compile(
+    r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?![0-9A-Za-z])"
+)
+
+
+def filename_date(filename: str) -> Field | None:
+    match = _FILENAME_DATE.search(filename)
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12 or not _valid(year, month, day):
+        return None
+    date = PartialDate(year, month, day)
+    return Field(date, Origin.FILENAME, "date-in-file-name", 0.6, None, filename)
+
+
+Chosen = tuple[Field, Field | None]
+
+
+def _title_date(title: str, line: int, _p: Sequence[Paragraph], _y: YearHints) -> Chosen | None:
+    plain = norm(title)
+    for mention in find_dates(title):
+        # A title's date is the document's, unless it dates a thing the title names ("the Charter
+        # signed on 7 June 2002"); "before the Council" or "anniversary" do not make it so.
+        cue = _TITLE_PASSING.search(plain[max(0, mention.start - 30) : mention.start])
+        if mention.date is not None and cue is None:
+            return _fields(mention, title, line, Origin.TITLE, "date-in-title", 0.95)
+    return None
+
+
+def _lead_date(
+    _t: str, _l: int, paragraphs: Sequence[Paragraph], years: YearHints
+) -> Chosen | None:
+    for paragraph in _lead(paragraphs):
+        found = _lead_paragraph_date(paragraph, years)
+        if found is not None:
+            return found
+    return None
+
+
+def _lead(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The first paragraph with prose, and a short line before it (a dateline, a date line)."""
+    lead: list[Paragraph] = []
+    for paragraph in paragraphs[:4]:
+        lead.append(paragraph)
+        if len(paragraph.text.split()) > 12:
+            break
+    return lead
+
+
+def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | None:
+    text = paragraph.text
+    sentence = first_sentence(text)
+    mentions = find_dates(sentence)
+    # Two full dates in one lead sentence: the verb may belong to either, so neither is certain.
+    doubt = 0.45 if sum(1 for m in mentions if m.day) > 1 else 1.0
+    for mention in mentions:
+        if mention.date is None:
+            found = _dateline(paragraph, mention, years) or _yearless_on(
+                paragraph, sentence, mention, years
+            )
+            if found is not None:
+                return found
+            continue
+        if _in_passing(sentence, mention):
+            continue
+        if mention.day is None:
+            # A month alone in the lead is usually in passing ("the summit in June 2019") unless
+            # it opens the lead: "In June 2019, the Secretary-General visited …", "(June 2019)".
+            before = norm(sentence)[: mention.start]
+            if re.fullmatch(r"\W*(?:In\s+)?|.*\(\s*", before):
+                return _fields(mention, text, paragraph.line, Origin.TEXT, "month-opens-lead", 0.6)
+            continue
+        found = _lead_rule(norm(sentence)[: mention.start], len(text.split()))
+        if found is not None:
+            rule, confidence = found
+            if rule not in ("date-opens-lead", "dateline"):
+                confidence = min(confidence, doubt)
+            return _fields(mention, text, paragraph.line, Origin.TEXT, rule, confidence)
+    return None
+
+
+def _lead_rule(before: str, words: int) -> tuple[str, float] | None:
+    """Which lead rule, if any, makes a date the event's date, judged by the text before it."""
+    if before.strip() == "" or re.search(r"\(\s*$", before):
+        return "date-opens-lead", 0.9
+    if _CITY_DATELINE.fullmatch(before):
+        return "dateline", 0.85
+    if re.search(r"\btoday\s*,?\s*(?:on\s+)?$", before, re.IGNORECASE):
+        return "today-date", 0.85
+    if re.search(r"(?:^|[.;]\s+)\W*On\s+$", before):
+        return "event-date-in-lead", 0.9
+    if re.search(r"(?:^|[\s,;:])(?:on|dated)\s+$", before, re.IGNORECASE) and _EVENT.search(before):
+        return "event-date-in-lead", 0.9
+    if _EVENT.search(before):
+        return "event-date-in-lead", 0.75
+    if words <= 8:  # a line holding little but a date ("Beijing, 24 June 2020")
+        return "date-line", 0.85
+    return None
+
+
+def _in_passing(text: str, mention: Mention) -> bool:
+    plain = norm(text)
+    before = plain[max(0, mention.start - 80) : mention.start]
+    if _PASSING.search(before) or _PASSING_AFTER.search(plain[mention.end :]):
+        return True
+    weak = _PASSING_UNLESS_EVENT.search(before)
+    return weak is not None and not _EVENT.search(weak["rest"])
+
+
+def _dateline(paragraph: Paragraph, mention: Mention, years: YearHints) -> Chosen | None:
+    """`BEIJING, June 10 (APP):` or `this Monday, June 9`: a year-less date, year from elsewhere."""
+    plain = norm(paragraph.text)
+    before = plain[: mention.start]
+    is_dateline = _CITY_DATELINE.fullmatch(before) is not None
+    after = plain[mention.end : mention.end + 90]
+    if not is_dateline or not _DATELINE_END.match(after):
+        return None
+    sentence_years = tuple(int(y) for y in _YEAR.findall(plain[: mention.end + 90]))
+    year, confidence = years.year_for(sentence_years)
+    if year is None:
+        return None
+    mention = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
+    return _fields(mention, paragraph.text, paragraph.line, Origin.TEXT, "dateline", confidence)
+
+
+def _yearless_on(
+    paragraph: Paragraph, sentence: str, mention: Mention, years: YearHints
+) -> Chosen | None:
+    """ "On 12 March, SCO Secretary-General Zhang Ming met …": the year comes from elsewhere."""
+    before = norm(sentence)[: mention.start]
+    opens = re.fullmatch(r"\W*On\s+", before) is not None
+    # "… Zhang Ming met the Ambassador on 12 March." as well as "On 12 March, …"
+    reported = re.search(r"\bon\s+$", before) is not None and _EVENT.search(before) is not None
+    if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
+        return None
+    year, confidence = years.year_for()
+    if year is None:
+        return None
+    dated = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
+    rule = "yearless-event-date"
+    return _fields(dated, paragraph.text, paragraph.line, Origin.TEXT, rule, min(confidence, 0.45))
+
+
+def _closing_date(
+    _t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHints
+) -> Chosen | None:
+    """A signature line at the end: `Beijing, 24 June 2020`."""
+    for paragraph in list(paragraphs[-2:])[::-1]:
+        if len(paragraph.text.split()) > 8:
+            continue
+        for mention in find_dates(paragraph.text):
+            if mention.date is not None and mention.day is not None:
+                return _fields(
+                    mention, paragraph.text, paragraph.line, Origin.TEXT, "closing-date-line", 0.85
+                )
+    return None
+
+
+def _anniversary_date(
+    _t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHints
+) -> Chosen | None:
+    """`on the eve of the 19th anniversary of SCO` (founded 15 June 2001): June 2020, no day."""
+    for paragraph in paragraphs[:6]:
+        match = _ANNIVERSARY.search(norm(paragraph.text[:_NEAR_START]))
+        if match:
+            year = SCO_FOUNDED.year + int(match["n"])
+            snippet = clip(paragraph.text, match.start(), match.end())
+            date = PartialDate(year, SCO_FOUNDED.month)
+            # "Ahead of" or "marking" an anniversary may be weeks or months from 15 June.
+            near = match["how"].lower().startswith(("on", "on the"))
+            confidence = 0.7 if near else 0.45
+            return (
+                Field(date, Origin.TEXT, "sco-anniversary", confidence, paragraph.line, snippet),
+                None,
+            )
+    return None
+
+
+def _weekday_date(
+    _t: str, _l: int, paragraphs: Sequence[Paragraph], years: YearHints
+) -> Chosen | None:
+    """`this Monday, June 9`: the year in the text on which that day is that weekday."""
+    for paragraph in paragraphs[:6]:
+        text = paragraph.text[:_NEAR_START]
+        plain = norm(text)
+        for mention in find_dates(text):
+            if mention.year is not None or mention.day is None:
+                continue
+            weekday = _WEEKDAY_BEFORE.search(plain[max(0, mention.start - 20) : mention.start])
+            if weekday is None:
+                continue
+            return _weekday_field(paragraph, mention, WEEKDAYS.index(weekday[1].lower()), years)
+    return None
+
+
+def _weekday_field(
+    paragraph: Paragraph, mention: Mention, weekday: int, years: YearHints
+) -> Chosen | None:
+    assert mention.month is not None and mention.day is not None
+    candidates = {years.curated} if years.curated is not None else set(years.named)
+    fitting = [
+        y
+        for y in sorted(candidates)
+        if _valid(y, mention.month, mention.day)
+        and datetime.date(y, mention.month, mention.day).weekday() == weekday
+    ]
+    snippet = clip(paragraph.text, mention.start, mention.end)
+    if len(fitting) == 1:
+        date = PartialDate(fitting[0], mention.month, mention.day)
+        return Field(date, Origin.TEXT, "weekday-date", 0.7, paragraph.line, snippet), None
+    if not candidates:
+        return None
+    # The weekday fits no single year the text names: trust the month, not the day.
+    date = PartialDate(max(candidates), mention.month)
+    return Field(date, Origin.TEXT, "weekday-date-unresolved", 0.4, paragraph.line, snippet), None
+
+
+def _fields(
+    mention: Mention, text: str, line: int, origin: Origin, rule: str, confidence: float
+) -> Chosen:
+    assert mention.date is not None
+    if mention.date.year < SCO_ERA:
+        confidence = min(confidence, 0.3)
+    snippet = clip(text, mention.start, mention.end)
+    date = Field(mention.date, origin, rule, confidence, line, snippet)
+    end = None
+    if mention.end_date is not None:
+        end = Field(mention.end_date, origin, rule + "-range-end", confidence, line, snippet)
+    return date, end
+
+
+def _year_hints(
+    title: str, paragraphs: Sequence[Paragraph], curated: Mapping[str, Any]
+) -> YearHints:
+    """Years the text names, for year-less dates; a curated date's year overrules them."""
+    date = curated.get("date")
+    years = [int(y) for y in _YEAR.findall(norm(title))]
+    for paragraph in paragraphs[:8]:
+        years.extend(int(y) for y in _YEAR.findall(norm(paragraph.text)))
+    named = tuple(y for y in years if 1990 <= y <= 2100)
+    return YearHints(date.year if isinstance(date, PartialDate) else None, named)
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|next|upcoming|scheduled|until|till|by|to be|plans?)\b[^.;]*$", re.I
+)
+
+
+def latest_mentioned(paragraphs: Sequence[Paragraph]) -> PartialDate | None:
+    """The latest past date a text names: a document is usually given soon after it."""
+    latest: PartialDate | None = None
+    budget = _SCAN_LIMIT
+    for paragraph in paragraphs[:300]:
+        text = paragraph.text[:budget]
+        budget -= len(text)
+        if not text:
+            break
+        plain = norm(text)
+        for mention in find_dates(text):
+            date = mention.date
+            if date is None or date.month is None:
+                continue
+            if _FUTURE.search(plain[max(0, mention.start - 60) : mention.start]):
+                continue
+            if latest is None or _key(date) > _key(latest):
+                latest = date
+    return latest
+
+
+def _key(date: PartialDate) -> tuple[int, int, int]:
+    # PartialDate's own ordering cannot compare a missing day with a day.
+    return date.year, date.month or 0, date.day or 0

@@ -1,0 +1,307 @@
+"""The speaker and their role: named in the title or lead, or resolved from an office and a date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..knowledge import Holder, Knowledge, Office
+from ..model import Field, Origin, Paragraph, PartialDate
+from .kinds import NEWS, NO_SPEAKER, title_kind
+from .text import alternation, clip, first_sentence, norm, phrase_pattern
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?|[A-Z]\.)"
+# Capitalised words that are part of a role or an institution, never of a person's name.
+_NOT_NAME_WORDS = """
+SCO UN RATS OSCE CSTO CIS ASEAN The the Of of And and At Secretary Secretary-General General
+Minister President Director Chairman Chairwoman Chair Ambassador Head Deputy Prime Foreign
+Affairs Chief Envoy Representative Adviser Advisor Vice Premier Spokesperson Commissioner
+Mayor Governor Executive Committee Council Secretariat Mr Mrs Ms Dr H.E. Excellency His Her
+Special Permanent State Security National Defence Defense Minister-Counsellor Counsellor
+Organisation Organization Shanghai Cooperation Structure Regional Anti-Terrorist Member
+States Republic People's Federation Kingdom Meeting Conference Forum Summit Address Speech
+Remarks Statement Interview Article Message Press Information Report News Joint Opening
+Closing Keynote Welcoming Congratulatory Video Greetings
+"""
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
+_TITLE_PREFIX = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:by|of|from|with|given\s+by)\s+", re.IGNORECASE
+)
+_WHO_END = re.compile(
+    r"(?:'s\b|\s+(?:at|on|to|in|during|for|with|before|following|regarding|about|"
+    r"dedicated|devoted|marking|concerning)\b|\s*[(,:]|\s-\s|$)"
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None
+    start: int
+    end: int
+    holder: Holder | None = None
+
+
+def infer_people(
+    title: str,
+    title_line: int,
+    paragraphs: Sequence[Paragraph],
+    knowledge: Knowledge,
+    *,
+    kind: str | None = None,
+    date: PartialDate | None = None,
+    era: PartialDate | None = None,
+) -> tuple[Field | None, Field | None]:
+    """(speaker, speaker_role) as the text names them; a report about a meeting has none.
+
+    `date` is the document's date; without it, `era` (the latest date the text mentions) can
+    still name an office's holder, as a guess.
+    """
+    if kind in NO_SPEAKER:
+        return None, None
+    found = _from_title(title, title_line, knowledge, date)
+    if found is None:
+        found = _from_lead(paragraphs, knowledge, date, kind)
+    if found is None and date is None and era is not None:
+        found = _from_title(title, title_line, knowledge, era, guess=True) or _from_lead(
+            paragraphs, knowledge, era, kind, guess=True
+        )
+    return found if found is not None else (None, None)
+
+
+def _from_title(
+    title: str, line: int, knowledge: Knowledge, date: PartialDate | None, guess: bool = False
+) -> tuple[Field, Field | None] | None:
+    segment = _subject_segment(title, knowledge)
+    person = _known_person(segment, knowledge) or _generic_person(segment, knowledge)
+    if person is not None:
+        confidence = 0.95 if person.holder else 0.7
+        return _person_fields(person, title, line, Origin.TITLE, confidence, knowledge, date)
+    confidence = 0.35 if guess else 0.85
+    return _office_only(segment, title, line, knowledge, date, confidence, Origin.TITLE)
+
+
+def _subject_segment(title: str, knowledge: Knowledge) -> str:
+    """The part of a title that names the speaker: before the verb of a news title."""
+    found = title_kind(title, knowledge)
+    if found is not None and found[0] == NEWS and found[1].start() > 0:
+        return title[: found[1].start()]
+    return title
+
+
+def _from_lead(
+    paragraphs: Sequence[Paragraph],
+    knowledge: Knowledge,
+    date: PartialDate | None,
+    kind: str | None = None,
+    guess: bool = False,
+) -> tuple[Field, Field | None] | None:
+    for paragraph in paragraphs[:3]:
+        if _VOCATIVE.match(norm(paragraph.text)):
+            continue  # "Dear Secretary-General Zhang Ming," greets the listener, not the speaker
+        sentence = first_sentence(paragraph.text)
+        person = _known_person(sentence, knowledge) or _holder_by_surname(sentence, knowledge, date)
+        # In a speech or statement a person named in the lead is the speaker only when the
+        # sentence reports what they did; a news item or an interview is about its subject.
+        if person is not None and (kind in (NEWS, "interview") or _acts(sentence[person.end :])):
+            return _person_fields(
+                person, paragraph.text, paragraph.line, Origin.TEXT, 0.8, knowledge, date
+            )
+        confidence = 0.35 if guess else 0.85
+        office = _office_only(sentence, paragraph.text, paragraph.line, knowledge, date, confidence)
+        if office is not None and _acts(sentence[_office_end(sentence, knowledge) :]):
+            return office
+    return None
+
+
+_VOCATIVE = re.compile(
+    r"^\W*(?:Dear|Your\s+Excellenc|Excellenc|Distinguished|Esteemed|Honou?rable|Respected|"
+    r"Ladies|Mr\.?\s+(?:Chairman|President|Secretary)|Madam|Colleagues|Friends)",
+    re.IGNORECASE,
+)
+_ACT_VERB = (
+    r"(?:has\s+|have\s+|had\s+)?(?:took|takes|attended|attends|met|meets|held|holds|visited|"
+    r"visits|participated|participates|delivered|delivers|said|says|noted|notes|stressed|"
+    r"stresses|spoke|speaks|received|receives|addressed|addresses|gave|gives|told|tells|"
+    r"emphasi[sz]ed|emphasi[sz]es|discussed|discusses|answered|answers|presented|presents|"
+    r"opened|opens|chaired|chairs|made|makes|expressed|expresses|congratulated|congratulates|"
+    r"condemned|condemns|welcomed|welcomes|briefed|briefs|informed|informs|highlighted|"
+    r"highlights|called|calls|pointed|points|underlined|underlines|shared|shares|paid|pays|"
+    r"strongly|firmly)"
+)
+
+
+def _acts(text: str) -> bool:
+    """The person or office just named is the subject of a reported act ("… met …")."""
+    return bool(re.search(rf"^[^.;]{{0,60}}?\b{_ACT_VERB}\b", norm(text)))
+
+
+def _office_end(sentence: str, knowledge: Knowledge) -> int:
+    _office, match = _office_named(sentence, knowledge)
+    return match.end() if match is not None else 0
+
+
+def _known_person(text: str, knowledge: Knowledge) -> Person | None:
+    """The first office holder from the knowledge file named in `text`."""
+    plain = norm(text)
+    best: Person | None = None
+    for holder in knowledge.holders:
+        for name in holder.names:
+            match = phrase_pattern(name).search(plain)
+            if match and (best is None or match.start() < best.start):
+                role = _role_before(plain, match.start(), knowledge)
+                best = Person(holder.name, role, match.start(), match.end(), holder)
+    return best
+
+
+_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _holder_by_surname(text: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
+    """ "Mr Norov said …": the one office holder of that name (on the date, if it is known)."""
+    for match in _SURNAME.finditer(norm(text)):
+        word = match.group(1)
+        holders = [h for h in knowledge.holders if word in h.name.split()]
+        if date is not None:
+            holders = [h for h in holders if h.held_on(date)]
+        if len(holders) == 1:
+            return Person(holders[0].name, None, match.start(), match.end(), holders[0])
+    return None
+
+
+def _generic_person(segment: str, knowledge: Knowledge) -> Person | None:
+    """`Speech by Chinese Foreign Minister Wang Yi at …`: a name the knowledge file doesn't list."""
+    plain = norm(segment)
+    prefix = _TITLE_PREFIX.match(plain)
+    start = prefix.end() if prefix else 0
+    end_match = _WHO_END.search(plain, start)
+    end = end_match.start() if end_match else len(plain)
+    who = plain[start:end].strip()
+    if not who or who.lower().startswith("the "):
+        return None
+    tokens = who.split()
+    name_tokens: list[str] = []
+    for token in reversed(tokens):
+        if token in _NOT_NAME or not re.fullmatch(_NAME_TOKEN, token) or len(name_tokens) == 3:
+            break
+        name_tokens.insert(0, token)
+    if len(name_tokens) < 2:
+        return None
+    name = " ".join(name_tokens)
+    role_words = " ".join(tokens[: len(tokens) - len(name_tokens)]).strip()
+    role_words = re.sub(rf"^{_HONORIFIC}", "", role_words + " ").strip()
+    if not role_words:  # "Speech by H.E. Mr. Shavkat Mirziyoyev, President of Uzbekistan, at …"
+        appositive = _APPOSITIVE.match(plain, end)
+        role_words = appositive["role"].strip() if appositive else ""
+    role = _canonical_role(role_words, knowledge) or (role_words or None)
+    name_start = start + who.rfind(name_tokens[0]) if name_tokens else start
+    return Person(name, role, name_start, name_start + len(name))
+
+
+_APPOSITIVE = re.compile(
+    r",\s*(?P<role>(?:[A-Z][\w'-]*|of|the|and|for)(?:\s+(?:[A-Z][\w'-]*|of|the|and|for))*)\s*(?:,|$)"
+)
+
+
+def _role_before(plain: str, start: int, knowledge: Knowledge) -> str | None:
+    before = canonical_office_text(plain[max(0, start - 160) : start])
+    for office in knowledge.offices:
+        aliases = alternation(canonical_office_text(a) for a in office.aliases)
+        if re.search(rf"(?:{aliases})\s*,?\s*{_HONORIFIC}$", before, re.IGNORECASE):
+            return office.role
+    return None
+
+
+# "Secretary General of Shanghai Cooperation Organization (SCO), Ambassador Zhang Ming" and
+# "SCO Secretary-General Zhang Ming" name one office: compare them in one spelling.
+_HONORIFIC = (
+    r"(?:(?:Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|H\.\s?E\.?|His\s+Excellency|Her\s+Excellency)"
+    r"\s+)*"
+)
+_CANONICAL = [
+    (re.compile(r"\s*\(SCO\)"), ""),
+    (re.compile(r"\bShanghai\s+Cooperation\s+Organi[sz]ation\b", re.I), "SCO"),
+    (re.compile(r"\bSecretary\s*-?\s*General\b", re.I), "Secretary-General"),
+    (re.compile(r"\bSecretary-General\s*,\s*SCO\s*,?", re.I), "Secretary-General of SCO"),
+    (re.compile(r"\bof\s+the\s+SCO\b", re.I), "of SCO"),
+    (re.compile(r"\s+"), " "),
+]
+
+
+def canonical_office_text(text: str) -> str:
+    for pattern, replacement in _CANONICAL:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _canonical_role(words: str, knowledge: Knowledge) -> str | None:
+    words = canonical_office_text(norm(words))
+    for office in knowledge.offices:
+        if any(phrase_pattern(canonical_office_text(a)).search(words) for a in office.aliases):
+            return office.role
+    return None
+
+
+def _office_only(
+    segment: str,
+    text: str,
+    line: int,
+    knowledge: Knowledge,
+    date: PartialDate | None,
+    confidence: float = 0.85,
+    origin: Origin = Origin.TEXT,
+) -> tuple[Field, Field | None] | None:
+    """`SCO Secretary-General's statement …`: the holder of that office on the document's date."""
+    office, match = _office_named(segment, knowledge)
+    if office is None or match is None:
+        return None
+    snippet = clip(text, *match.span())
+    role = Field(office.role, origin, "office-named", 0.85, line, snippet)
+    holder = office.holder_on(date) if date is not None else None
+    if holder is None:
+        return None
+    rule = "office-holder-on-date" if confidence >= 0.5 else "office-holder-in-era-of-text"
+    return Field(holder.name, Origin.KNOWLEDGE, rule, confidence, line, snippet), role
+
+
+def _office_named(text: str, knowledge: Knowledge) -> tuple[Office | None, re.Match[str] | None]:
+    plain = norm(text)
+    for office in knowledge.offices:
+        match = re.search(rf"(?<![\w-])(?:{_flexible(office.aliases)})", plain, re.IGNORECASE)
+        if match is not None:
+            return office, match
+    return None, None
+
+
+def _flexible(aliases: tuple[str, ...]) -> str:
+    """An alternation of the aliases that also matches "Secretary General", "(SCO)" and such."""
+    pattern = alternation(aliases)
+    pattern = pattern.replace(r"Secretary\-General", r"Secretary\s*-?\s*General")
+    return pattern.replace(
+        r"SCO", r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
+    )
+
+
+def _person_fields(
+    person: Person,
+    text: str,
+    line: int,
+    origin: Origin,
+    confidence: float,
+    knowledge: Knowledge,
+    date: PartialDate | None,
+) -> tuple[Field, Field | None]:
+    snippet = clip(text, person.start, person.end)
+    speaker = Field(person.name, origin, "speaker-named", confidence, line, snippet)
+    if person.role:
+        return speaker, Field(person.role, origin, "role-named", confidence, line, snippet)
+    holder = person.holder
+    if holder is None:
+        return speaker, None
+    terms = knowledge.offices_of(holder.name)
+    if date is not None:
+        terms = [h for h in terms if h.held_on(date)]
+    if len(terms) != 1:
+        return speaker, None
+    return speaker, Field(terms[0].role, Origin.KNOWLEDGE, "role-of-holder", 0.7, line, snippet)

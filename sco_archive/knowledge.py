@@ -1,0 +1,243 @@
+"""Corpus knowledge (office holders, places, kinds, topics): loaded from YAML and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import PartialDate
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "knowledge.yaml"
+
+
+class KnowledgeError(ValueError):
+    """The knowledge file is missing, not YAML, or has a key of the wrong shape."""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One person's term in one office; years inclusive, `end` None while still in office."""
+
+    name: str
+    role: str
+    start: int
+    end: int | None = None
+    aliases: tuple[str, ...] = ()
+
+    def held_on(self, date: PartialDate) -> bool:
+        return self.start <= date.year and (self.end is None or date.year <= self.end)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name, its aliases and their initialled forms ("V. Norov", "V.Norov")."""
+        initialled = []
+        for name in (self.name, *self.aliases):
+            first, _, rest = name.partition(" ")
+            if rest:
+                initialled += [f"{first[0]}. {rest}", f"{first[0]}.{rest}"]
+        return (self.name, *self.aliases, *initialled)
+
+
+@dataclass(frozen=True)
+class Office:
+    role: str
+    aliases: tuple[str, ...]
+    holders: tuple[Holder, ...]
+
+    def holder_on(self, date: PartialDate) -> Holder | None:
+        found = [h for h in self.holders if h.held_on(date)]
+        return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Landmark:
+    """A building or body whose city is known: "at the SCO Secretariat" means Beijing."""
+
+    name: str
+    city: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KindSignal:
+    kind: str
+    title: tuple[str, ...]
+    lead: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    label: str
+    keywords: tuple[str, ...]
+    min_count: int = 1
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything inference knows about the corpus that is not in a document's own text."""
+
+    offices: tuple[Office, ...] = ()
+    places: tuple[Place, ...] = ()
+    kinds: tuple[KindSignal, ...] = ()
+    topics: dict[str, Topic] | None = None  # slug → Topic, in vocabulary order
+    source: str = ""
+    landmarks: tuple[Landmark, ...] = ()
+
+    def offices_of(self, name: str) -> list[Holder]:
+        """Every term of office the person named (or an alias of them) held."""
+        wanted = name.casefold()
+        return [
+            h
+            for office in self.offices
+            for h in office.holders
+            if wanted in (n.casefold() for n in h.names)
+        ]
+
+    def place(self, name: str) -> Place | None:
+        wanted = " ".join(name.split()).casefold()
+        for place in self.places:
+            if wanted in (n.casefold() for n in place.names):
+                return place
+        return None
+
+    @property
+    def holders(self) -> tuple[Holder, ...]:
+        return tuple(h for office in self.offices for h in office.holders)
+
+
+def load_knowledge(path: Path | None = None) -> Knowledge:
+    """Read and validate a knowledge file (ours when `path` is None)."""
+    path = Path(path) if path is not None else DEFAULT_PATH
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise KnowledgeError(f"{path}: cannot read the knowledge file: {error}") from error
+    except yaml.YAMLError as error:
+        raise KnowledgeError(f"{path}: not valid YAML: {error}") from error
+    return parse_knowledge(data, str(path))
+
+
+def parse_knowledge(data: Any, source: str = "<knowledge>") -> Knowledge:
+    """Validate already-parsed YAML; errors name the file and the key."""
+    root = _mapping(data, source, "the top level")
+    offices = tuple(
+        _office(o, source, f"offices[{i}]") for i, o in enumerate(_list(root, "offices", source))
+    )
+    places = tuple(
+        _place(p, source, f"places[{i}]") for i, p in enumerate(_list(root, "places", source))
+    )
+    kinds = tuple(
+        _kind(k, source, f"kinds[{i}]") for i, k in enumerate(_list(root, "kinds", source))
+    )
+    topics: dict[str, Topic] = {}
+    for i, t in enumerate(_list(root, "topics", source)):
+        topic = _topic(t, source, f"topics[{i}]")
+        if topic.slug in topics:
+            raise KnowledgeError(f"{source}: topics[{i}].slug: duplicate topic {topic.slug!r}")
+        topics[topic.slug] = topic
+    landmarks = tuple(
+        _landmark(m, source, f"landmarks[{i}]", places)
+        for i, m in enumerate(_list(root, "landmarks", source))
+    )
+    return Knowledge(offices, places, kinds, topics, source, landmarks)
+
+
+def _office(data: Any, source: str, key: str) -> Office:
+    m = _mapping(data, source, key)
+    role = _text(m, "role", source, key)
+    holders = tuple(
+        _holder(h, role, source, f"{key}.holders[{i}]")
+        for i, h in enumerate(_list(m, "holders", source, key))
+    )
+    return Office(role, _texts(m, "aliases", source, key) or (role,), holders)
+
+
+def _holder(data: Any, role: str, source: str, key: str) -> Holder:
+    m = _mapping(data, source, key)
+    start, end = m.get("start"), m.get("end")
+    if not isinstance(start, int) or isinstance(start, bool):
+        raise KnowledgeError(f"{source}: {key}.start: expected a year, got {start!r}")
+    if end is not None and (not isinstance(end, int) or isinstance(end, bool) or end < start):
+        raise KnowledgeError(f"{source}: {key}.end: expected a year ≥ start or null, got {end!r}")
+    return Holder(
+        _text(m, "name", source, key), role, start, end, _texts(m, "aliases", source, key)
+    )
+
+
+def _place(data: Any, source: str, key: str) -> Place:
+    m = _mapping(data, source, key)
+    name = _text(m, "name", source, key)
+    return Place(name, _text(m, "country", source, key), _texts(m, "aliases", source, key))
+
+
+def _landmark(data: Any, source: str, key: str, places: tuple[Place, ...]) -> Landmark:
+    m = _mapping(data, source, key)
+    city = _text(m, "city", source, key)
+    if places and city not in {p.name for p in places}:
+        raise KnowledgeError(f"{source}: {key}.city: {city!r} is not a place in `places`")
+    name = _text(m, "name", source, key)
+    return Landmark(name, city, _texts(m, "aliases", source, key) or (name,))
+
+
+def _kind(data: Any, source: str, key: str) -> KindSignal:
+    m = _mapping(data, source, key)
+    title = _texts(m, "title", source, key)
+    return KindSignal(_text(m, "kind", source, key), title, _texts(m, "lead", source, key))
+
+
+def _topic(data: Any, source: str, key: str) -> Topic:
+    m = _mapping(data, source, key)
+    count = m.get("min_count", 1)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+        raise KnowledgeError(f"{source}: {key}.min_count: expected a whole number ≥ 1")
+    keywords = _texts(m, "keywords", source, key)
+    if not keywords:
+        raise KnowledgeError(f"{source}: {key}.keywords: a topic needs at least one keyword")
+    slug = _text(m, "slug", source, key)
+    return Topic(slug, str(m.get("label") or slug), keywords, count)
+
+
+def _mapping(data: Any, source: str, key: str) -> dict:
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{source}: {key}: expected a mapping, got {type(data).__name__}")
+    return data
+
+
+def _list(m: dict, name: str, source: str, parent: str = "") -> list:
+    value = m.get(name, [])
+    where = f"{parent}.{name}" if parent else name
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{source}: {where}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def _text(m: dict, name: str, source: str, parent: str) -> str:
+    value = m.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise KnowledgeError(f"{source}: {parent}.{name}: expected non-empty text, got {value!r}")
+    return " ".join(value.split())
+
+
+def _texts(m: dict, name: str, source: str, parent: str) -> tuple[str, ...]:
+    values = _list(m, name, source, parent)
+    for i, v in enumerate(values):
+        if not isinstance(v, str) or not v.strip():
+            raise KnowledgeError(f"{source}: {parent}.{name}[{i}]: expected text, got {v!r}")
+    return tuple(" ".join(v.split()) for v in values)

@@ -1,0 +1,54 @@
+"""Full-text search: index the built site with Pagefind, after MkDocs has written it.
+
+Pagefind reads the HTML pages and writes its index into `<site>/pagefind/`; the browser then
+downloads only the index chunks a query needs (see README, "How search works"). Only pages
+with `data-pagefind-body` (the speech pages) are indexed, so home, browse and about pages
+never show up as results.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+BUNDLE_DIR = "pagefind"  # below the site root; search.js loads `pagefind/pagefind.js` from it
+# Parts of a speech page that are not the speech: citations and links to other documents
+# would make a phrase "match" a page whose text does not contain it, and the metadata list's
+# labels ("Speaker", "Length … words") would fill excerpts. Speaker, venue and city are facets.
+EXCLUDE_SELECTORS = (".speech-meta", ".cite", ".speech-prevnext", ".related", ".para-link")
+
+
+def index_command(site_dir: Path) -> list[str]:
+    """The Pagefind run: the binary bundled with the `pagefind` package (no download)."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--exclude-selectors",
+        ", ".join(EXCLUDE_SELECTORS),
+        "--silent",
+    ]
+
+
+def build_search_index(site_dir: Path) -> None:
+    """Write a fresh Pagefind index for the site in `site_dir`; raise PluginError if it fails.
+
+    An index from an earlier build (e.g. `serve`, which rebuilds into the same folder) is
+    removed first, so results never point at pages that are gone.
+    """
+    shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
+    try:
+        done = subprocess.run(index_command(site_dir), capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise PluginError(f"could not run Pagefind to index the site: {error}") from error
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip()
+        raise PluginError(f"Pagefind could not index {site_dir}: {detail}")

@@ -1,0 +1,39 @@
+/* Copy buttons of the "Cite this" block: no library, nothing fetched. */
+(function () {
+  "use strict";
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
+    }
+    return fallbackCopy(text);
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+    if (!button) return;
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source) return;
+    var status = document.querySelector(".cite-status");
+    var label = button.querySelector(".visually-hidden");
+    var name = label ? label.textContent.trim() : "citation";
+    copy(source.textContent.trim()).then(function () {
+      button.classList.add("copied");
+      if (status) status.textContent = "Copied the " + name + " to the clipboard.";
+      window.setTimeout(function () { button.classList.remove("copied"); }, 2000);
+    }, function () {
+      if (status) status.textContent = "Could not copy; select the text and copy it by hand.";
+    });
+  });
+})();

@@ -1,0 +1,302 @@
+"""Citations, related documents, charts, browse pages and exports, from documents in memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+
+from sco_archive.browse import browse_pages, offices, topic_label
+from sco_archive.chart import months_chart, years_chart
+from sco_archive.cite import citations, join
+from sco_archive.exports import EXPORT_KEYS, exports
+from sco_archive.generate import reading_context
+from sco_archive.model import Document, Field, Origin, Paragraph, PartialDate
+from sco_archive.pages import SpeechPage, plan_pages
+from sco_archive.related import related, similar
+
+URL = "https://example.org/a/"
+
+
+def doc(title: str, text: str = "Some words here.", source: str = "", **meta) -> Document:
+    fields = {
+        key: Field(PartialDate.parse_iso(v) if key == "date" else v, Origin.CURATED, "test")
+        for key, v in meta.items()
+    }
+    paragraphs = [Paragraph(p, i) for i, p in enumerate(text.split("\n\n"), start=1)]
+    return Document(source or f"{title}.txt", title, 1, paragraphs, fields)
+
+
+def cite(document: Document) -> dict[str, str]:
+    return {style: join(split, URL) for style, split in citations(document).items()}
+
+
+NOROV = {"speaker": "Vladimir Norov", "venue": "OSCE Conference", "city": "Vienna"}
+
+
+@pytest.mark.parametrize(
+    ("document", "style", "expected"),
+    [
+        (
+            doc("Statement at the OSCE", date="2020-06-24", kind="statement", **NOROV),
+            "plain",
+            "Vladimir Norov, “Statement at the OSCE”, OSCE Conference, Vienna, 24 June 2020. "
+            "SCO Speech Archive. https://example.org/a/ (accessed …).",
+        ),
+        (
+            doc("Statement at the OSCE", date="2020-06-24", kind="statement", **NOROV),
+            "chicago",
+            "Norov, Vladimir. “Statement at the OSCE.” Statement, OSCE Conference, Vienna, "
+            "June 24, 2020. SCO Speech Archive. https://example.org/a/.",
+        ),
+        (
+            doc("Statement at the OSCE", date="2020-06-24", kind="statement", **NOROV),
+            "apa",
+            "Norov, V. (2020, June 24). Statement at the OSCE [Statement]. OSCE Conference, "
+            "Vienna. SCO Speech Archive. https://example.org/a/",
+        ),
+        (
+            doc("Report of the meeting", date="2019-05", venue="Bishkek meeting"),
+            "chicago",
+            "“Report of the meeting.” Bishkek meeting, May 2019. SCO Speech Archive. "
+            "https://example.org/a/.",
+        ),
+        (
+            doc("Report of the meeting", date="2019-05", venue="Bishkek meeting"),
+            "apa",
+            "Report of the meeting. (2019, May). Bishkek meeting. SCO Speech Archive. "
+            "https://example.org/a/",
+        ),
+        (
+            doc("Undated remarks", speaker="Rashid Alimov"),
+            "plain",
+            "Rashid Alimov, “Undated remarks”, date not stated. SCO Speech Archive. "
+            "https://example.org/a/ (accessed …).",
+        ),
+        (doc("Undated remarks", speaker="Rashid Alimov"), "chicago", None),
+        (doc("Undated remarks", speaker="Rashid Alimov"), "apa", None),
+    ],
+)
+def test_citation_styles(document: Document, style: str, expected: str | None) -> None:
+    text = cite(document)[style]
+    if expected is None:  # undated: Chicago and APA say n.d.
+        assert "n.d." in text and URL in text
+    else:
+        assert text == expected
+
+
+@pytest.mark.parametrize(
+    ("document", "must_have", "must_not_have"),
+    [
+        (
+            doc("Statement at the OSCE", date="2020-06-24", **NOROV),
+            [
+                "@misc{norov2020statement,",
+                "author = {Vladimir Norov}",
+                "month = jun,",
+                "date = {2020-06-24}",
+                "title = {{Statement at the OSCE}}",
+                f"url = {{{URL}}}",
+            ],
+            [],
+        ),
+        (
+            doc("Report {on} 100% of $ & _", date="2019-05"),
+            [r"title = {{Report \{on\} 100\% of \$ \& \_}}", "@misc{sco2019report,", "month = may"],
+            ["author", "date = {2019-05-"],
+        ),
+        (
+            doc("Undated", speaker="A B"),
+            ["@misc{bndundated,", "author = {A B}"],
+            ["year", "month"],
+        ),
+    ],
+)
+def test_bibtex_entry(document: Document, must_have: list[str], must_not_have: list[str]) -> None:
+    text = cite(document)["bibtex"]
+    assert text.endswith("},\n}")
+    for piece in must_have:
+        assert piece in text
+    for piece in must_not_have:
+        assert piece not in text
+    assert text.count("{") == text.count("}") + text.count(r"\}") - text.count(r"\{")
+
+
+CORPUS_TEXTS = {
+    "drugs": "narcotics trafficking heroin opiates precursors seizures narcotics laboratories",
+    "drugs2": "heroin opiates narcotics seizures border precursors narcotics trafficking routes",
+    "covid": "pandemic vaccine coronavirus hospitals pandemic quarantine vaccines masks",
+    "covid2": "coronavirus pandemic vaccines quarantine hospitals masks testing pandemic",
+    "trade": "tariffs exports imports railway corridor investment tariffs logistics",
+}
+
+
+def test_similar_texts_are_nearest() -> None:
+    names = list(CORPUS_TEXTS)
+    nearest = similar(list(CORPUS_TEXTS.values()), k=2)
+    assert names[nearest[0][0][0]] == "drugs2"
+    assert names[nearest[2][0][0]] == "covid2"
+    assert all(score > 0 for row in nearest for _, score in row)
+
+
+def test_same_event_comes_before_similar_text() -> None:
+    documents = [
+        doc("Drugs A", CORPUS_TEXTS["drugs"], date="2019-05-15", venue="Council meeting"),
+        doc("Drugs B", CORPUS_TEXTS["drugs2"], date="2018-01-01", venue="Elsewhere"),
+        doc("Trade at council", CORPUS_TEXTS["trade"], date="2019-05-16", venue="Council meeting"),
+        doc("Same day", CORPUS_TEXTS["covid"], date="2019-05-15", venue="Another venue"),
+        doc("Covid", CORPUS_TEXTS["covid2"], date="2020-01-01"),
+    ]
+    first = related(documents, k=3)[0]
+    assert first == [(2, "same event"), (3, "same day"), (1, "similar text")]
+
+
+def test_related_never_lists_the_document_itself_and_scales_linearly() -> None:
+    documents = [
+        doc(f"D{i}", f"word{i % 50} common text number{i}", date="2019") for i in range(400)
+    ]
+    for i, row in enumerate(related(documents)):
+        assert i not in [j for j, _ in row]
+        assert len(row) <= 5
+
+
+def test_year_chart_counts_and_valid_xml() -> None:
+    svg = years_chart({2019: 4, 2021: 1})
+    root = ET.fromstring(svg)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    titles = [t.text for t in root.findall(".//s:rect/s:title", ns)]
+    assert titles == ["2019: 4 documents", "2020: 0 documents", "2021: 1 document"]
+    assert root.get("role") == "group" and "5 in all" in root.get("aria-label")
+    assert [a.get("href") for a in root.findall(".//s:a", ns)] == ["#2019", "#2021"]
+    assert "\n" not in svg  # one line: Markdown passes it through as raw HTML
+
+
+def test_month_chart_has_twelve_bars() -> None:
+    root = ET.fromstring(months_chart(2020, {6: 2, 1: 1}))
+    rects = root.findall(".//{http://www.w3.org/2000/svg}rect")
+    assert len(rects) == 12 and root.get("role") == "img"
+    assert rects[5][0].text == "Jun: 2 documents"
+
+
+def test_empty_chart_is_nothing() -> None:
+    assert years_chart({}) == ""
+
+
+def _pages(*documents: Document) -> list[SpeechPage]:
+    return plan_pages(list(documents))[0]
+
+
+SAMPLE = (
+    doc(
+        "Older",
+        "alpha beta",
+        date="2019-04-24",
+        speaker="Vladimir Norov",
+        kind="remarks",
+        speaker_role="SCO Secretary-General",
+        topics=("drugs",),
+        venue="Moscow conference",
+    ),
+    doc(
+        "Newer",
+        "gamma delta\n\nsecond paragraph",
+        date="2020-06",
+        speaker="Vladimir Norov",
+        kind="statement",
+        topics=("drugs", "covid-19"),
+        city="Beijing",
+    ),
+    doc("Undated one", "epsilon", source="u.txt"),
+)
+
+
+def test_speaker_page_lists_documents_by_date_with_role_and_office() -> None:
+    knowledge = type(
+        "K",
+        (),
+        {
+            "offices": [
+                {
+                    "role": "SCO Secretary-General",
+                    "holders": [{"name": "Vladimir Norov", "start": 2019, "end": 2021}],
+                }
+            ]
+        },
+    )()
+    files, links = browse_pages(_pages(*reversed(SAMPLE)), knowledge)
+    page = files["speakers/vladimir-norov.md"]
+    assert page.index("[Older]") < page.index("[Newer]")
+    assert "**Role:** SCO Secretary-General" in page
+    assert "**In office:** SCO Secretary-General, 2019–2021" in page
+    assert "(../speeches/2019/2019-04-24-older.md)" in page
+    assert {"speakers/index.md", "venues/index.md", "kinds/index.md", "topics/index.md"} <= set(
+        files
+    )
+    assert "venues/cities/beijing.md" in files
+    newer = links["speeches/2020/2020-06-newer.md"]
+    assert newer["speaker"] == "speakers/vladimir-norov/"
+    assert [t["url"] for t in newer["topics"]] == ["topics/drugs/", "topics/covid-19/"]
+
+
+def test_browse_degrades_without_knowledge() -> None:
+    assert offices(None, "Vladimir Norov") == []
+    assert offices(object(), "Vladimir Norov") == []
+    assert topic_label("covid-19") == "Covid 19"
+    assert (
+        topic_label(
+            "drugs", type("K", (), {"topics": [{"slug": "drugs", "label": "Drug trafficking"}]})()
+        )
+        == "Drug trafficking"
+    )
+
+
+def test_previous_next_and_related_in_context() -> None:
+    pages = _pages(*SAMPLE)
+    _files, links = browse_pages(pages)
+    context = reading_context(pages, links, "Archive")
+    older, newer, undated = (context[p.src_uri] for p in pages)
+    assert older["previous"] is None and older["next"]["title"] == "Newer"
+    assert newer["previous"]["url"] == "speeches/2019/2019-04-24-older/"
+    assert undated["previous"] is None and undated["next"] is None
+    assert list(older["cite"]) == ["plain", "chicago", "apa", "bibtex"]
+
+
+def test_exports_schema_csv_jsonl_and_feed() -> None:
+    pages = _pages(*SAMPLE)
+    out = exports(pages, "https://example.org/archive/", "Archive")
+    data = json.loads(out["speeches.json"])
+    assert data["schema_version"] == 1 and data["count"] == 3
+    assert [list(d) for d in data["documents"]] == [list(EXPORT_KEYS)] * 3
+    assert data["documents"][1]["url"] == "https://example.org/archive/speeches/2020/2020-06-newer/"
+    rows = list(csv.reader(io.StringIO(out["speeches.csv"])))
+    assert rows[0] == list(EXPORT_KEYS)
+    assert rows[2][EXPORT_KEYS.index("topics")] == "drugs;covid-19"
+    lines = [json.loads(line) for line in out["corpus.jsonl"].splitlines()]
+    assert lines[1]["text"] == "gamma delta\n\nsecond paragraph"
+    assert {k: v for k, v in lines[1].items() if k != "text"} == data["documents"][1]
+    feed = feedparser.parse(out["feed.xml"])
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert [e.title for e in feed.entries] == ["Newer", "Older"]  # newest first, dated only
+    assert feed.feed.updated == "2020-06-01T00:00:00Z"
+
+
+def test_exports_are_deterministic() -> None:
+    assert exports(_pages(*SAMPLE), "", "A") == exports(_pages(*reversed(SAMPLE)), "", "A")
+
+
+HOSTILE = "<script>alert(1)</script> & \x0b“co”"
+
+
+def test_hostile_title_is_escaped_in_every_export() -> None:
+    pages = _pages(doc(HOSTILE, "<b>text</b>", date="2020-01-02", speaker="<i>x</i>"))
+    out = exports(pages, "", "Archive")
+    feed = feedparser.parse(out["feed.xml"])
+    assert feed.bozo == 0
+    assert feed.entries[0].title == HOSTILE.replace("\x0b", "")
+    assert "<script>" not in out["feed.xml"]
+    assert json.loads(out["speeches.json"])["documents"][0]["title"] == HOSTILE
+    assert next(csv.DictReader(io.StringIO(out["speeches.csv"])))["title"] == HOSTILE

@@ -1,0 +1,165 @@
+"""The built sample site: hostile metadata shows as characters everywhere; nav; no other hosts."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from tests.browse.sample import HOSTILE_SPEAKER, HOSTILE_TITLE, HOSTILE_VENUE, build_sample
+
+RAW = ("<script>alert(1)</script>", "<b>Evil</b>", "<img src=x onerror")
+
+
+class _Text(HTMLParser):
+    """The text a reader sees (entities decoded), and every element's attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.attrs: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs.append((tag, dict(attrs)))
+
+
+def parse(path: Path) -> _Text:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def text(path: Path) -> str:
+    return " ".join("".join(parse(path).parts).split())
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_sample(tmp_path_factory.mktemp("sample"))
+
+
+def _hostile_page(site: Path) -> Path:
+    return next((site / "speeches" / "2019").glob("2019-05-16-*/index.html"))
+
+
+def test_no_output_file_contains_hostile_markup(site: Path) -> None:
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml"):
+            content = path.read_text(encoding="utf-8")
+            for raw in RAW:
+                assert raw not in content, f"{raw!r} unescaped in {path.relative_to(site)}"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "timeline/index.html",
+        "speakers/b-evil-b-speaker/index.html",
+        "kinds/statement/index.html",
+        "topics/terrorism-extremism/index.html",
+        "venues/cities/bishkek/index.html",
+    ],
+)
+def test_hostile_title_reads_as_characters_in_lists(site: Path, page: str) -> None:
+    assert HOSTILE_TITLE in text(site / page)
+
+
+def test_hostile_values_read_as_characters_on_their_pages(site: Path) -> None:
+    page = text(_hostile_page(site))
+    for value in (HOSTILE_TITLE, HOSTILE_SPEAKER, HOSTILE_VENUE):
+        assert value in page
+    neighbour = next((site / "speeches" / "2019").glob("2019-05-15-sco-*/index.html"))
+    assert f"Later · 16 May 2019 →{HOSTILE_TITLE}" in text(neighbour)  # previous/next
+    assert HOSTILE_TITLE in text(site / "speakers" / "b-evil-b-speaker" / "index.html")
+
+
+def test_every_page_announces_the_feed(site: Path) -> None:
+    for page in ("index.html", "timeline/index.html", "speakers/index.html"):
+        links = [a for tag, a in parse(site / page).attrs if tag == "link"]
+        feeds = [a["href"] for a in links if a.get("type") == "application/atom+xml"]
+        assert len(feeds) == 1 and feeds[0].endswith("feed.xml")
+
+
+def test_hostile_title_in_feed_and_data(site: Path) -> None:
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert feed.bozo == 0
+    assert HOSTILE_TITLE in [e.title for e in feed.entries]
+    documents = json.loads((site / "speeches.json").read_text(encoding="utf-8"))["documents"]
+    assert HOSTILE_TITLE in [d["title"] for d in documents]
+
+
+def test_speech_page_has_header_permalinks_citation_and_neighbours(site: Path) -> None:
+    page = next((site / "speeches" / "2019").glob("2019-04-24-*/index.html"))
+    content = page.read_text(encoding="utf-8")
+    assert re.search(r'<p id="p7" class="para"><a class="para-link" href="#p7"', content)
+    shown = text(page)
+    for piece in (
+        "Cite this",
+        "Plain",
+        "Chicago",
+        "APA",
+        "BibTeX",
+        "Related documents",
+        "Vladimir Norov, SCO Secretary-General",
+        "819 words · about 5 min to read",
+        "Later · 15 May 2019",
+    ):
+        assert piece in shown
+    assert 'href="../../../topics/terrorism-extremism/"' in content
+    assert 'href="../../../speakers/vladimir-norov/"' in content
+
+
+def test_speaker_page_has_terms_of_office_from_knowledge(site: Path) -> None:
+    shown = text(site / "speakers" / "vladimir-norov" / "index.html")
+    assert "Role: SCO Secretary-General" in shown
+    assert "SCO Secretary-General, 2019–2021" in shown
+
+
+def test_nav_lists_browse_pages_and_never_documents(site: Path) -> None:
+    home = parse(site / "index.html")
+    tabs = [
+        a.get("href")
+        for tag, a in home.attrs
+        if tag == "a" and "md-tabs__link" in (a.get("class") or "")
+    ]
+    mine = ["timeline/", "speakers/", "venues/", "kinds/", "topics/", "about/"]
+    assert [t for t in tabs if t in mine] == mine  # in this order; others may add theirs
+    assert tabs[0] in (".", "./")
+    assert not any(
+        "speeches/" in (a.get("href") or "")
+        for tag, a in home.attrs
+        if "md-nav__link" in (a.get("class") or "")
+    )
+
+
+def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        for tag, attrs in parse(path).attrs:
+            url = attrs.get("src") if tag in ("script", "img", "iframe") else None
+            if tag == "link" and attrs.get("rel") not in ("canonical", "alternate"):
+                url = attrs.get("href")
+            assert not url or not re.match(r"(https?:)?//", url), f"{path}: {tag} {url}"
+    css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_same_input_gives_same_bytes(site: Path, tmp_path: Path) -> None:
+    again = build_sample(tmp_path / "again")
+    for name in (
+        "speeches.json",
+        "speeches.csv",
+        "corpus.jsonl",
+        "feed.xml",
+        "index.html",
+        "timeline/index.html",
+        "speakers/vladimir-norov/index.html",
+    ):
+        assert (site / name).read_bytes() == (again / name).read_bytes(), name

@@ -1,0 +1,152 @@
+"""Reading, browsing and citing in a real browser (headless Chromium), with keyboard and phone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+MOSCOW = "SCO Secretary-General Vladimir Norov’s remarks at the Moscow Conference"
+SPEECH = (
+    "speeches/2019/"
+    "2019-04-24-sco-secretary-general-vladimir-norovs-remarks-at-the-moscow-conference/"
+)
+PAGES = {
+    "home": "",
+    "timeline": "timeline/",
+    "speech": SPEECH,
+    "speaker": "speakers/vladimir-norov/",
+}
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate(
+        """(s) => { const r = document.querySelector(s).getBoundingClientRect();
+                    return r.top >= 0 && r.top < window.innerHeight && r.height > 0; }""",
+        selector,
+    )
+
+
+def clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def only_local(context, base_url: str) -> None:
+    foreign = [u for u in context.requests if not u.startswith((base_url, "data:", "blob:"))]
+    assert not foreign, f"requests to other hosts: {foreign}"
+
+
+def test_home_timeline_speech_permalink_citation_related_speaker(context, base_url: str) -> None:
+    page = context.new_page()
+    page.goto("")
+    assert page.locator("ul.stats").is_visible()
+    page.get_by_role("link", name="Timeline", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/timeline/$"))
+    page.get_by_role("link", name=re.compile(re.escape(MOSCOW))).first.click()
+    page.wait_for_url(re.compile(re.escape(SPEECH) + "$"))
+
+    page.hover("#p7")
+    page.click("#p7 .para-link")
+    assert page.url.endswith("#p7")
+    assert in_viewport(page, "#p7")
+
+    page.click("button[data-copy='cite-plain']")
+    expect_plain = page.inner_text("#cite-plain").strip()
+    page.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    assert clipboard(page) == expect_plain
+    assert expect_plain.startswith("Vladimir Norov, “SCO Secretary-General Vladimir Norov’s")
+
+    related = page.locator(".related a")
+    assert related.count() >= 2
+    for href in related.evaluate_all("links => links.map(a => a.href)"):
+        assert page.request.get(href).status == 200, href
+    for href in page.locator(".speech-prevnext a, .speech-meta a").evaluate_all(
+        "links => links.map(a => a.href)"
+    ):
+        if href.startswith(base_url):
+            assert page.request.get(href).status == 200, href
+
+    page.click(".speech-meta a[href*='speakers/']")
+    page.wait_for_url(re.compile(r"/speakers/vladimir-norov/$"))
+    dates = page.locator("article li > strong").all_inner_texts()
+    assert dates == ["24 April 2019", "15 May 2019", "June 2020", "24 June 2020"]
+    only_local(context, base_url)
+
+
+def _tab_to(page, selector: str, limit: int = 200) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_keyboard_only_permalink_and_copy(context, base_url: str) -> None:
+    page = context.new_page()
+    page.goto(SPEECH)
+    _tab_to(page, "#p3 .para-link")
+    opacity = page.evaluate("getComputedStyle(document.activeElement).opacity")
+    assert float(opacity) == 1.0, "a focused ¶ link must be visible"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#p3")
+    assert in_viewport(page, "#p3")
+    _tab_to(page, "button[data-copy='cite-apa']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    assert clipboard(page) == page.inner_text("#cite-apa").strip()
+    only_local(context, base_url)
+
+
+def test_phone_width(context, base_url: str, screenshots: Path) -> None:
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(SPEECH)
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= 390, f"the page scrolls sideways on a phone ({overflow}px)"
+    assert page.locator("#p7 .para-link").is_visible()
+    page.click("#p7 .para-link")
+    assert page.url.endswith("#p7") and in_viewport(page, "#p7")
+    page.click("button[data-copy='cite-chicago']")
+    page.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    assert clipboard(page) == page.inner_text("#cite-chicago").strip()
+    for name, path in PAGES.items():
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{name} scrolls sideways on a phone ({width}px)"
+    only_local(context, base_url)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_accessibility_violations(context, name: str, scheme: str) -> None:
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(PAGES[name])
+    results = Axe().run(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots(context, base_url: str, screenshots: Path, width: int) -> None:
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    for name, path in PAGES.items():
+        page.goto(path)
+        page.screenshot(path=screenshots / f"{name}-{width}.png", full_page=True)
+    page.goto(SPEECH + "#p7")
+    page.screenshot(path=screenshots / f"speech-p7-{width}.png")
+    page.emulate_media(media="print")
+    page.goto(SPEECH)
+    page.screenshot(path=screenshots / f"speech-print-{width}.png", full_page=True)
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator(".cite").is_visible()
+    only_local(context, base_url)

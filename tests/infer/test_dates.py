@@ -1,0 +1,358 @@
+"""Dates: every way the texts write one, and which one is the document's date."""
+
+from __future__ import annotations
+
+import pytest
+
+from sco_archive.infer.dates import find_dates
+from sco_archive.model import PartialDate
+from tests.infer.helpers import infer
+
+TITLE = "SCO Secretary-General Zhang Ming's speech at the forum"
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("24 June, 2020", "2020-06-24"),
+        ("24 June 2020", "2020-06-24"),
+        ("June 24, 2020", "2020-06-24"),
+        ("June 24 2020", "2020-06-24"),
+        ("24th of June 2020", "2020-06-24"),
+        ("Sept. 3, 2021", "2021-09-03"),
+        ("24.06.2020", "2020-06-24"),
+        ("2020-06-24", "2020-06-24"),
+        ("15 мая 2019 года", "2019-05-15"),
+        ("2019年5月15日", "2019-05-15"),
+        ("2019 年 5 月", "2019-05"),
+        ("in June 2019", "2019-06"),
+        ("December, 2019", "2019-12"),
+    ],
+)
+def test_every_written_form_of_a_date_is_found(written, iso):
+    found = [m.date.iso() for m in find_dates(f"It was {written} there.") if m.date]
+    assert found == [iso]
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("21-22 May 2018", "2018-05-21", "2018-05-22"),
+        ("8-9 June 2017", "2017-06-08", "2017-06-09"),
+        ("8–9 June, 2017", "2017-06-08", "2017-06-09"),
+        ("30 November - 1 December 2022", "2022-11-30", "2022-12-01"),
+        ("June 8-9, 2017", "2017-06-08", "2017-06-09"),
+        ("8 and 9 June 2017", "2017-06-08", "2017-06-09"),
+    ],
+)
+def test_a_range_keeps_its_start_and_end(written, start, end):
+    (mention,) = find_dates(written)
+    assert (mention.date.iso(), mention.end_date.iso()) == (start, end)
+
+
+@pytest.mark.parametrize("written", ["31 June 2020", "30.02.2020", "2020-13-01"])
+def test_impossible_dates_are_not_dates(written):
+    assert [m for m in find_dates(written) if m.date and m.day] == []
+
+
+def test_a_backwards_range_is_not_a_range():
+    assert [m.end_date for m in find_dates("22-21 May 2018")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "iso", "rule"),
+    [
+        (
+            "Statement at the Conference (24 June, 2020)",
+            "Dear colleagues,",
+            "2020-06-24",
+            "date-in-title",
+        ),
+        ("Remarks at the meeting, 12 March 2023", "Colleagues,", "2023-03-12", "date-in-title"),
+        ("Press release (June 2019)", "The meeting agreed …", "2019-06", "date-in-title"),
+        (
+            TITLE,
+            "On 15 May 2019, in Bishkek, SCO Secretary-General Vladimir Norov took part in the "
+            "meeting.",
+            "2019-05-15",
+            "event-date-in-lead",
+        ),
+        (
+            TITLE,
+            "The 14th Meeting took place in Bishkek on 15 May, 2019.",
+            "2019-05-15",
+            "event-date-in-lead",
+        ),
+        (
+            TITLE,
+            "On 12 March 2023, SCO Secretary-General Zhang Ming held a meeting with the "
+            "Ambassador.",
+            "2023-03-12",
+            "event-date-in-lead",
+        ),
+        (
+            TITLE,
+            "(September 10, 2020, Moscow) The ministers met today.",
+            "2020-09-10",
+            "date-opens-lead",
+        ),
+        (TITLE, "24.06.2020", "2020-06-24", "date-opens-lead"),
+        (
+            TITLE,
+            "2023-03-12 — Beijing. The Secretary-General met the press.",
+            "2023-03-12",
+            "date-opens-lead",
+        ),
+        (
+            TITLE,
+            "15 мая 2019 года в Бишкеке состоялось заседание.",
+            "2019-05-15",
+            "date-opens-lead",
+        ),
+        (TITLE, "2019年5月15日，上海合作组织秘书长出席会议。", "2019-05-15", "date-opens-lead"),
+    ],
+)
+def test_the_documents_date_comes_from_title_then_lead(title, lead, iso, rule):
+    date = infer(title, lead)["date"]
+    assert (date.value.iso(), date.rule) == (iso, rule)
+    assert date.confidence >= 0.5
+
+
+def test_a_range_in_the_lead_gives_date_and_date_end():
+    fields = infer(
+        TITLE, "The SCO summit was held in Qingdao on 9-10 June 2018 under China's chair."
+    )
+    assert fields["date"].value == PartialDate(2018, 6, 9)
+    assert fields["date_end"].value == PartialDate(2018, 6, 10)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The parties noted the agreement signed in Qingdao on 10 June 2018 and its implementation.",
+        "The next meeting of the Council will be held in Tashkent on 12 May 2020.",
+        "Following the Bishkek summit in June 2019, the Organisation has grown stronger.",
+        "Since 15 June 2001, the SCO has become a major organisation.",
+        "The SCO was founded on 15 June 2001 in Shanghai.",
+        "Dear colleagues, the Council adopted on 19 April 2019 a plan of action.",
+    ],
+)
+def test_date_in_passing_is_not_the_document_date(lead):
+    date = infer(TITLE, lead).get("date")
+    assert date is None or date.confidence < 0.5
+
+
+def test_date_in_passing_later_in_the_report_loses_to_the_lead_date():
+    fields = infer(
+        "Information report following the meeting",
+        "The meeting took place in Bishkek on 15 May, 2019.",
+        "The parties recalled the declaration signed in Qingdao on 10 June 2018.",
+        "On 19 April 2019 the contact group met.",
+    )
+    assert fields["date"].value.iso() == "2019-05-15"
+
+
+def test_dateline_takes_its_year_from_elsewhere_in_the_text():
+    fields = infer(
+        "SCO chief hails cooperation",
+        "BEIJING, June 10 (APP): The SCO Secretary-General said on Wednesday that cooperation "
+        "grew.",
+        "He recalled results achieved since the summit in 2020.",
+    )
+    date = fields["date"]
+    assert (date.value.iso(), date.rule) == ("2020-06-10", "dateline")
+
+
+def test_dateline_without_any_year_in_the_text_gives_no_date():
+    assert "date" not in infer("SCO chief speaks", "BEIJING, June 10 (APP): The chief spoke today.")
+
+
+def test_weekday_reference_is_resolved_against_a_year_in_the_text():
+    fields = infer(TITLE, "Colleagues,", "This Monday, June 8, we held talks; 2020 is a hard year.")
+    date = fields["date"]
+    assert (date.value.iso(), date.rule) == ("2020-06-08", "weekday-date")
+
+
+def test_weekday_that_fits_no_year_in_the_text_gives_only_a_low_confidence_month():
+    fields = infer(TITLE, "Colleagues,", "This Monday, June 9, we held talks; 2020 is a hard year.")
+    date = fields["date"]
+    assert date.value == PartialDate(2020, 6) and date.confidence < 0.5
+
+
+def test_eve_of_the_sco_anniversary_gives_june_of_that_year():
+    fields = infer(
+        TITLE, "Today, on the eve of the 19th anniversary of SCO, I would like to speak."
+    )
+    assert fields["date"].value == PartialDate(2020, 6)
+
+
+def test_signature_line_at_the_end_dates_a_statement():
+    fields = infer(
+        "Statement by the SCO Secretariat",
+        "The SCO Secretariat strongly condemns the terrorist attack in the city and expresses "
+        "its deep condolences to the families of the victims.",
+        "Beijing, 24 March 2024",
+    )
+    assert fields["date"].value.iso() == "2024-03-24" and fields["date"].rule == "closing-date-line"
+
+
+def test_a_text_without_a_date_has_none():
+    assert "date" not in infer(
+        "Remarks at the conference", "Mr Chairman, colleagues,", "Thank you."
+    )
+
+
+def test_curly_quotes_and_no_break_spaces_do_not_hide_a_date():
+    fields = infer(TITLE, "On\u00a015\u00a0May\u00a02019, in\u00a0Bishkek, the “Council” met.")
+    assert fields["date"].value.iso() == "2019-05-15"
+    assert "\u00a0" in fields["date"].snippet
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso", "rule"),
+    [
+        (
+            "Beijing, 12 March 2023 - SCO Secretary-General Zhang Ming met the press today.",
+            "2023-03-12",
+            "dateline",
+        ),
+        (
+            "TASHKENT, Uzbekistan, March 12, 2023 (UzA) - The forum opened with many guests.",
+            "2023-03-12",
+            "dateline",
+        ),
+        (
+            "We have gathered here today, on 16 September 2022, to sum up a great many results.",
+            "2022-09-16",
+            "today-date",
+        ),
+    ],
+)
+def test_datelines_and_today_in_the_lead(lead, iso, rule):
+    date = infer(TITLE, lead)["date"]
+    assert (date.value.iso(), date.rule) == (iso, rule)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Remarks before the UN Security Council, 12 March 2023",
+        "Statement on the 20th anniversary of the SCO (15 June 2021)",
+    ],
+)
+def test_a_title_date_is_the_documents_date_even_after_before_or_anniversary(title):
+    assert infer(title, "Colleagues,")["date"].origin.value == "title"
+
+
+def test_a_date_of_something_the_title_names_is_not_the_documents_date():
+    assert "date" not in infer("On the Charter signed on 7 June 2002", "Colleagues,")
+
+
+def test_yearless_event_date_takes_the_curated_year_as_a_guess():
+    fields = infer(
+        TITLE,
+        "On 12 March, SCO Secretary-General Zhang Ming met the Ambassador of India.",
+        curated={"date": PartialDate(2023)},
+    )
+    date = fields["date"]
+    assert date.value == PartialDate(2023, 3, 12) and date.confidence < 0.5
+
+
+def test_yearless_event_date_without_any_year_gives_no_date():
+    assert "date" not in infer(TITLE, "On 12 March, SCO Secretary-General met the Ambassador.")
+
+
+def test_two_dates_in_the_lead_sentence_leave_the_choice_uncertain():
+    date = infer(TITLE, "Colleagues, on 15 March we opened the hall, and on 2 April 2023 the show.")
+    assert date.get("date") is None or date["date"].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "On 15 June 2001, the Shanghai Cooperation Organisation was founded in Shanghai by six "
+        "states.",
+        "Twenty years ago, on 15 June 2001, the leaders signed the Declaration on the SCO.",
+        "The forum marked the signing of the Charter on 7 June 2002 in Saint Petersburg.",
+        "On 26 April 1996 the Shanghai Five was born, with a meeting of five leaders in Shanghai.",
+    ],
+)
+def test_a_historic_date_in_the_lead_is_never_a_confident_document_date(lead):
+    date = infer(TITLE, lead).get("date")
+    assert date is None or date.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("lead", "confident"),
+    [
+        ("Today, on the eve of the 19th anniversary of SCO, I would like to speak.", True),
+        ("On the occasion of the 20th anniversary of the SCO, I congratulate you.", True),
+        ("Ahead of the 20th anniversary of the SCO, the Secretariat opened an exhibition.", False),
+    ],
+)
+def test_an_anniversary_of_the_sco_dates_a_text_to_june_of_that_year(lead, confident):
+    date = infer(TITLE, lead)["date"]
+    assert date.value.precision == "month" and (date.confidence >= 0.5) == confident
+
+
+def test_the_anniversary_of_the_secretariat_is_not_the_anniversary_of_the_sco():
+    assert "date" not in infer(TITLE, "On the 20th anniversary of the SCO Secretariat, we met.")
+
+
+def test_dateline_year_from_the_same_line_is_trusted_more_than_a_year_elsewhere():
+    near = infer(
+        TITLE, "BEIJING, March 2 (Agency - 2nd Mar, 2022) :: The Ambassador called on him."
+    )
+    far = infer(TITLE, "BEIJING, March 2 (APP): The Ambassador called on him.", "Since 2021, more.")
+    assert near["date"].value.iso() == "2022-03-02" and near["date"].confidence >= 0.5
+    assert far["date"].value.iso() == "2021-03-02" and far["date"].confidence < 0.5
+
+
+def test_yearless_date_after_an_event_verb_takes_the_curated_year_as_a_guess():
+    fields = infer(
+        TITLE,
+        "SCO Secretary-General Zhang Ming met the Ambassador of India on 12 March.",
+        curated={"date": PartialDate(2023)},
+    )
+    assert fields["date"].value == PartialDate(2023, 3, 12) and fields["date"].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("filename", "iso"),
+    [
+        ("2019-05-15-norov.txt", "2019-05-15"),
+        ("20190515_538722.txt", "2019-05-15"),
+        ("000_a248d1fd639199f1.txt", None),
+        ("2019-13-45.txt", None),
+    ],
+)
+def test_the_file_name_dates_a_text_that_gives_no_date(filename, iso):
+    date = infer("Remarks at the conference", "Mr Chairman, colleagues,", filename=filename).get(
+        "date"
+    )
+    assert (date.value.iso() if date else None) == iso
+    assert date is None or date.origin.value == "filename"
+
+
+def test_a_date_in_the_text_beats_the_file_name():
+    fields = infer(TITLE, "On 15 May 2019, in Bishkek, he spoke.", filename="2020-01-01.txt")
+    assert fields["date"].value.iso() == "2019-05-15"
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso"),
+    [
+        (
+            "In June 2019, the SCO Secretary-General visited the Kyrgyz Republic for talks.",
+            "2019-06",
+        ),
+        (
+            "(June 2019) The Secretary-General answered questions from the journalists present.",
+            "2019-06",
+        ),
+        ("The results achieved since the Bishkek summit in June 2019 are remarkable indeed.", None),
+    ],
+)
+def test_a_month_alone_dates_a_text_only_when_it_opens_the_lead(lead, iso):
+    date = infer(TITLE, lead).get("date")
+    assert (date.value.iso() if date else None) == iso

@@ -1,0 +1,104 @@
+"""Kind: the form the title names first, a news item's reporting verb, or the lead's voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.infer.helpers import infer, value
+
+LEAD = "The text of the document follows here, and it says a great deal about cooperation."
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        (
+            "SCO Secretary-General's statement at the OSCE Annual Security Review Conference",
+            "statement",
+        ),
+        ("Statement by the SCO Secretariat on the terrorist attack in Moscow", "statement"),
+        ("Address by SCO Secretary-General Vladimir Norov at a press conference", "address"),
+        ("SCO Secretary-General Vladimir Norov’s remarks at the Moscow Conference", "remarks"),
+        ("Remarks by SCO Secretary-General Zhang Ming at the reception", "remarks"),
+        ("Speech by SCO Secretary-General Rashid Alimov at the SCO Forum", "speech"),
+        ("Keynote speech by Zhang Ming at the Boao Forum", "speech"),
+        ("Information report following the 14th Meeting of Security Council Secretaries", "report"),
+        (
+            "SCO Secretary-General Vladimir Norov attends Meeting of SCO Security Council "
+            "Secretaries",
+            "news",
+        ),
+        ("SCO Secretary-General Zhang Ming met with the Ambassador of India", "news"),
+        ("SCO Secretary-General took part in the Valdai Club session", "news"),
+        ("SCO Secretary-General Zhang Ming holds talks with the Foreign Minister of Iran", "news"),
+        ("Interview of SCO Secretary-General Zhang Ming to Xinhua News Agency", "interview"),
+        ("SCO Secretary-General Vladimir Norov's interview with Rossiyskaya Gazeta", "interview"),
+        (
+            "Press release on the results of the meeting of the Council of Foreign Ministers",
+            "press release",
+        ),
+        ("Press conference of SCO Secretary-General Rashid Alimov", "press conference"),
+        (
+            "Joint communiqué following the meeting of the Council of Heads of Government",
+            "declaration",
+        ),
+        (
+            "Declaration of the Council of Heads of State of the SCO on building a harmonious "
+            "region",
+            "declaration",
+        ),
+        ("Article by SCO Secretary-General Zhang Ming in People's Daily", "article"),
+        ("SCO Secretary-General Zhang Ming gives interview to CGTN", "interview"),
+        ("Vladimir Norov: “Uzbekistan's chairmanship gives new impetus to the SCO”", "interview"),
+        ("Briefing by SCO Secretary-General for the diplomatic corps", "press conference"),
+        ("Review of SCO Secretary-General's speech at the 15th meeting", "news"),
+    ],
+)
+def test_kind_from_the_title(title, kind):
+    assert value(infer(title, LEAD), "kind") == kind
+
+
+def test_the_form_named_first_wins_over_a_later_event_word():
+    # "press conference" names the venue here; "Address" names the document.
+    fields = infer("Address by SCO Secretary-General Vladimir Norov at a press conference", LEAD)
+    assert fields["kind"].value == "address" and fields["kind"].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        (
+            "On 12 March 2023, SCO Secretary-General Zhang Ming held a meeting with the "
+            "Ambassador.",
+            "news",
+        ),
+        ("Dear colleagues, ladies and gentlemen, I am glad to welcome you here today.", "speech"),
+        (
+            "Question: How do you assess the results of the summit? Answer: Very highly.",
+            "interview",
+        ),
+    ],
+)
+def test_kind_from_the_lead_when_the_title_names_none(lead, kind):
+    fields = infer("On the results of the year", lead)
+    assert value(fields, "kind") == kind
+
+
+def test_a_speech_recognised_only_by_its_salutation_is_a_guess():
+    assert (
+        infer("On the year", "Dear colleagues, I am glad to see you all.")["kind"].confidence < 0.5
+    )
+
+
+def test_no_signal_gives_no_kind():
+    assert "kind" not in infer("On the results of the year", LEAD)
+
+
+def test_a_name_and_colon_title_is_taken_for_an_interview_only_as_a_guess():
+    fields = infer("Rashid Alimov: The SCO is a model of a new type of relations", LEAD)
+    assert fields["kind"].value == "interview" and fields["kind"].confidence < 0.5
+
+
+def test_words_inside_quotes_in_a_title_are_not_signals():
+    fields = infer("Vladimir Norov: “The SCO attends to every member”", LEAD)
+    assert fields["kind"].value != "news"

@@ -1,0 +1,103 @@
+"""The knowledge file: loads, validates with errors naming file and key, answers look-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sco_archive.knowledge import KnowledgeError, load_knowledge, parse_knowledge
+from sco_archive.model import PartialDate
+from tests.infer.helpers import knowledge
+
+SECRETARIES_GENERAL = [
+    (2004, "Zhang Deguang"),
+    (2008, "Bolat Nurgaliyev"),
+    (2012, "Muratbek Imanaliyev"),
+    (2013, "Dmitry Mezentsev"),
+    (2016, "Rashid Alimov"),
+    (2020, "Vladimir Norov"),
+    (2024, "Zhang Ming"),
+    (2025, "Nurlan Yermekbayev"),
+    (2030, "Nurlan Yermekbayev"),
+]
+
+
+@pytest.mark.parametrize(("year", "name"), SECRETARIES_GENERAL)
+def test_secretary_general_in_office_in_a_year(year, name):
+    office = next(o for o in knowledge().offices if o.role == "SCO Secretary-General")
+    assert office.holder_on(PartialDate(year)).name == name
+
+
+def test_a_year_before_the_office_existed_has_no_holder():
+    office = knowledge().offices[0]
+    assert office.holder_on(PartialDate(2002)) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Nur-Sultan", "Astana"),
+        ("Astana", "Astana"),
+        ("BEIJING", "Beijing"),
+        ("Cholpon Ata", "Cholpon-Ata"),
+    ],
+)
+def test_gazetteer_aliases_lead_to_one_city(name, city):
+    assert knowledge().place(name).name == city
+
+
+def test_offices_of_a_person_lists_their_terms():
+    (term,) = knowledge().offices_of("Vladimir Norov")
+    assert (term.role, term.start, term.end) == ("SCO Secretary-General", 2019, 2021)
+
+
+def test_knowledge_is_frozen_and_picklable():
+    import pickle
+
+    assert pickle.loads(pickle.dumps(knowledge())) == knowledge()
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        ([], "the top level"),
+        ({"offices": {"role": "x"}}, "offices"),
+        (
+            {"offices": [{"role": "SG", "holders": [{"name": "A", "start": "2019"}]}]},
+            "offices[0].holders[0].start",
+        ),
+        (
+            {"offices": [{"role": "SG", "holders": [{"name": "A", "start": 2019, "end": 2010}]}]},
+            "offices[0].holders[0].end",
+        ),
+        ({"places": [{"name": "Bishkek"}]}, "places[0].country"),
+        ({"kinds": [{"kind": "news", "title": "attends"}]}, "kinds[0].title"),
+        ({"topics": [{"slug": "a", "keywords": []}]}, "topics[0].keywords"),
+        ({"topics": [{"slug": "a", "keywords": ["x"], "min_count": 0}]}, "topics[0].min_count"),
+        (
+            {"topics": [{"slug": "a", "keywords": ["x"]}, {"slug": "a", "keywords": ["y"]}]},
+            "topics[1].slug",
+        ),
+    ],
+)
+def test_a_malformed_knowledge_file_is_reported_with_file_and_key(data, key):
+    with pytest.raises(
+        KnowledgeError, match=r"^mine\.yaml: " + key.replace("[", r"\[").replace("]", r"\]")
+    ):
+        parse_knowledge(data, "mine.yaml")
+
+
+def test_unreadable_or_invalid_yaml_names_the_file(tmp_path: Path):
+    with pytest.raises(KnowledgeError, match=r"missing\.yaml"):
+        load_knowledge(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("offices: [\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad\.yaml: not valid YAML"):
+        load_knowledge(bad)
+
+
+def test_a_curator_can_add_a_city_without_touching_python(tmp_path: Path):
+    path = tmp_path / "knowledge.yaml"
+    path.write_text("places:\n  - {name: Kazan, country: Russia}\n", encoding="utf-8")
+    assert load_knowledge(path).place("Kazan").country == "Russia"

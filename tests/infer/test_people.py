@@ -1,0 +1,246 @@
+"""Speaker and role: named in the title or lead, resolved from an office, or absent in a report."""
+
+from __future__ import annotations
+
+import pytest
+
+from sco_archive.model import Origin, PartialDate
+from tests.infer.helpers import infer, value
+
+SG = "SCO Secretary-General"
+LEAD = "Distinguished colleagues, ladies and gentlemen, it is an honour to speak to you today."
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "role"),
+    [
+        (
+            "Address by SCO Secretary-General Vladimir Norov at a press conference",
+            "Vladimir Norov",
+            SG,
+        ),
+        ("Vladimir Norov's remarks at the Moscow Conference", "Vladimir Norov", SG),
+        ("SCO Secretary-General Vladimir Norov’s remarks at the conference", "Vladimir Norov", SG),
+        ("Speech by SCO Secretary-General Rashid Alimov at the forum", "Rashid Alimov", SG),
+        ("Remarks by SCO Secretary General Zhang Ming at the reception", "Zhang Ming", SG),
+        (
+            "Statement by SCO Secretary-General Nurlan Yermekbayev on the attack",
+            "Nurlan Yermekbayev",
+            SG,
+        ),
+        ("Interview of SCO Secretary-General Zhang Ming to Xinhua News Agency", "Zhang Ming", SG),
+        ("SCO Secretary-General Zhang Ming met with the Ambassador of India", "Zhang Ming", SG),
+        (
+            "SCO Secretary-General Vladimir Norov attends Meeting of SCO Security Council "
+            "Secretaries",
+            "Vladimir Norov",
+            SG,
+        ),
+        (
+            "Speech by Chinese Foreign Minister Wang Yi at the SCO Council",
+            "Wang Yi",
+            "Chinese Foreign Minister",
+        ),
+        (
+            "Director of the SCO RATS Executive Committee Ruslan Mirzayev took part in the "
+            "conference",
+            "Ruslan Mirzayev",
+            "Director of the SCO RATS Executive Committee",
+        ),
+        (
+            "Secretary-General of the Shanghai Cooperation Organisation Dmitry Mezentsev's article",
+            "Dmitry Mezentsev",
+            SG,
+        ),
+    ],
+)
+def test_speaker_named_in_the_title(title, speaker, role):
+    fields = infer(title, LEAD)
+    assert (value(fields, "speaker"), value(fields, "speaker_role")) == (speaker, role)
+    assert fields["speaker"].origin is Origin.TITLE
+
+
+def test_known_holder_named_without_office_gets_the_role_from_knowledge():
+    fields = infer("Vladimir Norov's remarks at the Moscow Conference", LEAD)
+    # No date: the role comes from the table only because Norov held one office only.
+    assert fields["speaker_role"].origin is Origin.KNOWLEDGE
+    assert fields["speaker_role"].confidence < fields["speaker"].confidence
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "speaker"),
+    [
+        (
+            "SCO Secretary-General's statement at the OSCE Conference (24 June, 2020)",
+            None,
+            "Vladimir Norov",
+        ),
+        (
+            "Statement by the SCO Secretary-General on the terrorist attack",
+            PartialDate(2023, 3),
+            "Zhang Ming",
+        ),
+        (
+            "SCO Secretary-General's message on the SCO Day",
+            PartialDate(2017, 6, 15),
+            "Rashid Alimov",
+        ),
+        ("SCO Secretary-General attends the forum", PartialDate(2025, 2), "Nurlan Yermekbayev"),
+    ],
+)
+def test_office_only_speaker_is_the_holder_on_the_documents_date(title, date, speaker):
+    curated = {"date": date} if date else {}
+    fields = infer(title, LEAD, curated=curated)
+    assert value(fields, "speaker") == speaker
+    assert fields["speaker"].origin is Origin.KNOWLEDGE
+    assert value(fields, "speaker_role") == SG
+
+
+def test_office_only_speaker_without_any_date_is_left_open():
+    assert "speaker" not in infer("Statement by the SCO Secretary-General on the attack", LEAD)
+
+
+def test_office_only_speaker_in_the_lead_of_a_news_item():
+    fields = infer(
+        "Meeting on cooperation held at the SCO Secretariat",
+        "On 12 March 2023, the SCO Secretary-General held a meeting with the Ambassador of Iran.",
+    )
+    assert value(fields, "speaker") == "Zhang Ming"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Information report following the 14th Meeting of Security Council Secretaries",
+        "Press release on the results of the meeting of the Council of Foreign Ministers",
+        "Bishkek Declaration of the Council of Heads of State of the SCO",
+        "Joint communiqué following the meeting of the Council of Heads of Government",
+    ],
+)
+def test_a_report_about_a_meeting_has_no_speaker(title):
+    fields = infer(
+        title, "SCO Secretary-General Vladimir Norov took part in the meeting on 15 May 2019."
+    )
+    assert "speaker" not in fields and "speaker_role" not in fields
+
+
+def test_news_item_names_the_person_whose_words_it_reports():
+    fields = infer(
+        "Meeting of SCO Security Council Secretaries held in Bishkek",
+        "On 15 May 2019, in Bishkek, SCO Secretary-General Vladimir Norov took part in the "
+        "meeting.",
+        "After the event, Mr Norov said that cooperation grew.",
+    )
+    assert value(fields, "speaker") == "Vladimir Norov"
+    assert fields["speaker"].origin is Origin.TEXT
+
+
+def test_news_title_subject_is_the_speaker_not_the_person_met():
+    fields = infer("Chinese Foreign Minister Wang Yi meets SCO Secretary-General Zhang Ming", LEAD)
+    assert value(fields, "speaker") == "Wang Yi"
+
+
+def test_a_person_mentioned_in_a_speech_is_not_its_speaker():
+    fields = infer(
+        "Remarks at the conference",
+        "Mr Chairman, colleagues, I would like to thank President Sooronbay Jeenbekov for the "
+        "invitation.",
+    )
+    assert "speaker" not in fields
+
+
+def test_initialled_name_of_a_known_holder_is_recognised():
+    fields = infer("Remarks of SCO Secretary-General V.Norov at the forum", LEAD)
+    assert value(fields, "speaker") == "Vladimir Norov"
+
+
+def test_office_only_speaker_in_an_undated_text_is_guessed_from_the_latest_date_it_names():
+    fields = infer(
+        "Speech by the SCO Secretary-General at the forum",
+        LEAD,
+        "We opened the new hall on 15 March 2023 and the exhibition on 2 April 2023.",
+        "The next forum will be held on 1 June 2026.",
+    )
+    speaker = fields["speaker"]
+    assert speaker.value == "Zhang Ming" and speaker.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Dear Secretary-General Zhang Ming, dear colleagues, it is an honour to be here.",
+        "Your Excellency Secretary-General Vladimir Norov, ladies and gentlemen,",
+        "I thank SCO Secretary-General Zhang Ming for his kind invitation to this forum.",
+    ],
+)
+def test_the_person_greeted_or_thanked_in_a_speech_is_not_its_speaker(lead):
+    fields = infer("Speech at the SCO Forum", lead, "Thank you for your attention to these words.")
+    assert "speaker" not in fields
+
+
+def test_an_unlisted_official_with_a_hyphenated_role_is_named_with_that_role():
+    fields = infer("SCO Deputy Secretary-General Sohail Khan meets with students", LEAD)
+    assert (value(fields, "speaker"), value(fields, "speaker_role")) == (
+        "Sohail Khan",
+        "SCO Deputy Secretary-General",
+    )
+
+
+def test_an_honorific_is_not_a_role_and_the_appositive_is():
+    fields = infer(
+        "Speech by H.E. Mr. Shavkat Mirziyoyev, President of the Republic of Uzbekistan, at the "
+        "SCO Summit",
+        LEAD,
+    )
+    assert (value(fields, "speaker"), value(fields, "speaker_role")) == (
+        "Shavkat Mirziyoyev",
+        "President of the Republic of Uzbekistan",
+    )
+
+
+def test_a_curated_speaker_the_text_does_not_name_gets_the_role_from_the_office_table():
+    fields = infer(
+        "Remarks at the conference",
+        LEAD,
+        curated={"speaker": "Vladimir Norov", "date": PartialDate(2019, 4, 24)},
+    )
+    assert "speaker" not in fields
+    role = fields["speaker_role"]
+    assert (role.value, role.origin) == ("SCO Secretary-General", Origin.KNOWLEDGE)
+
+
+def test_a_curated_speaker_other_than_the_named_one_does_not_inherit_that_ones_role():
+    fields = infer(
+        "Speech by Chinese Foreign Minister Wang Yi at the SCO Council",
+        LEAD,
+        curated={"speaker": "Somebody Else"},
+    )
+    assert value(fields, "speaker") == "Wang Yi" and "speaker_role" not in fields
+
+
+def test_a_guessed_date_names_an_office_holder_only_as_a_guess():
+    fields = infer(
+        "SCO Secretary-General's statement on cooperation",
+        "BEIJING, June 10 (APP): The SCO Secretary-General said on Wednesday that it grew.",
+        "He recalled results achieved since 2017 and in 2020.",
+    )
+    assert fields["date"].confidence < 0.5
+    assert fields["speaker"].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("lead", "date", "speaker"),
+    [
+        ("After the event, Mr Norov said that cooperation had grown.", None, "Vladimir Norov"),
+        (
+            "Mr. Zhang stressed the role of the SCO in the region.",
+            PartialDate(2023, 5),
+            "Zhang Ming",
+        ),
+        ("Mr. Zhang stressed the role of the SCO in the region.", None, None),  # two Zhangs
+    ],
+)
+def test_a_news_item_naming_an_office_holder_by_surname(lead, date, speaker):
+    curated = {"date": date} if date else {}
+    fields = infer("Meeting of the Council held in Bishkek", lead, curated=curated)
+    assert value(fields, "speaker") == speaker

@@ -1,0 +1,163 @@
+"""Venue and city: the event spoken at and where it was, never a place mentioned in passing."""
+
+from __future__ import annotations
+
+import pytest
+
+from sco_archive.infer.places import VIDEO
+from tests.infer.helpers import infer, value
+
+LEAD = "Distinguished colleagues, ladies and gentlemen, it is an honour to speak to you today."
+CFM = "Meeting of the Council of Ministers of Foreign Affairs of SCO Member States"
+
+
+@pytest.mark.parametrize(
+    ("title", "venue"),
+    [
+        (
+            "SCO Secretary-General's statement at the OSCE Annual Security Review Conference (24 "
+            "June, 2020)",
+            "OSCE Annual Security Review Conference",
+        ),
+        ("Speech by SCO Secretary-General Zhang Ming at a " + CFM, CFM),
+        (
+            "Address by SCO Secretary-General Vladimir Norov at a press conference",
+            "press conference",
+        ),
+        (
+            "Information report following the 14th Meeting of Security Council Secretaries of the "
+            "Shanghai Cooperation Organisation Member States",
+            "14th Meeting of Security Council Secretaries of SCO Member States",
+        ),
+        ("Remarks by Rashid Alimov at the SCO Business Forum in Astana", "SCO Business Forum"),
+        ("Rashid Alimov's speech at the 2nd Media Forum on 12 June 2018", "2nd Media Forum"),
+        (
+            "SCO Secretary-General Zhang Ming takes part in the Boao Forum for Asia",
+            "Boao Forum for Asia",
+        ),
+    ],
+)
+def test_venue_named_in_the_title(title, venue):
+    assert value(infer(title, LEAD), "venue") == venue
+
+
+def test_news_venue_from_the_lead_is_the_events_full_name():
+    fields = infer(
+        "SCO Secretary-General Vladimir Norov attends Meeting of SCO Security Council Secretaries",
+        "On 15 May 2019, in Bishkek, SCO Secretary-General Vladimir Norov took part in the 14th "
+        "Meeting of SCO member states' Security Council Secretaries, chaired by Kyrgyzstan.",
+    )
+    assert (
+        value(fields, "venue")
+        == "14th Meeting of Security Council Secretaries of SCO Member States"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "city"),
+    [
+        ("Remarks by Rashid Alimov at the SCO Business Forum in Astana", LEAD, "Astana"),
+        ("Speech at the forum in Nur-Sultan", LEAD, "Astana"),
+        ("Remarks at the Moscow Conference on International Security", LEAD, "Moscow"),
+        ("Information report", "The meeting took place in Bishkek on 15 May, 2019.", "Bishkek"),
+        (
+            "News",
+            "On 15 May 2019, in Bishkek, SCO Secretary-General Vladimir Norov took part.",
+            "Bishkek",
+        ),
+        (
+            "News",
+            "(September 10, 2020, Moscow) The ministers met today in the Russian capital.",
+            "Moscow",
+        ),
+        (
+            "News",
+            "BEIJING, June 10 (APP): The SCO Secretary-General said on Wednesday it grew.",
+            "Beijing",
+        ),
+        (
+            "News",
+            "The meeting of the Council was held in Samarkand on 15 September 2022.",
+            "Samarkand",
+        ),
+        ("Zhang Ming took part in the meeting via video conference", LEAD, VIDEO),
+        (
+            "News",
+            "MOSCOW. KAZINFORM The Kazakh minister attended the meeting of the Council.",
+            "Moscow",
+        ),
+        ("News", "Panaji, 5 May 2023", "Panaji"),
+        (
+            "News",
+            "On 28 March 2018 he met academics during his official visit to Ulaanbaatar.",
+            "Ulaanbaatar",
+        ),
+        (
+            "News",
+            "On 12 May 2021, the Council met via videoconference under Tajikistan's chair.",
+            VIDEO,
+        ),
+    ],
+)
+def test_city_where_the_text_says_the_event_was(title, lead, city):
+    assert value(infer(title, lead), "city") == city
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Today I would like to share the results achieved since the Bishkek summit in June 2019.",
+        "The Bishkek Declaration reflects our consolidated positions on many issues.",
+        "The programme adopted at the 2018 SCO Summit in Qingdao is being implemented.",
+        "We held a series of presentations of sites in Beijing, Tashkent and Moscow.",
+        "On 22 March 2024 we condemned the terrorist attack in Moscow in the strongest terms.",
+    ],
+)
+def test_city_mentioned_in_passing_is_not_the_events_city(lead):
+    fields = infer("Address by SCO Secretary-General Vladimir Norov at a press conference", lead)
+    assert "city" not in fields
+
+
+def test_an_event_at_the_sco_secretariat_is_in_beijing():
+    fields = infer(
+        "SCO Secretary-General Zhang Ming met with the Ambassador of India",
+        "On 12 March 2023, SCO Secretary-General Zhang Ming held a meeting at the SCO Secretariat "
+        "with the Ambassador of India.",
+    )
+    city = fields["city"]
+    assert (city.value, city.origin.value) == ("Beijing", "knowledge")
+
+
+def test_a_press_conference_is_its_own_venue():
+    fields = infer("Press conference of SCO Secretary-General Rashid Alimov", "Good afternoon.")
+    assert value(fields, "venue") == "press conference"
+
+
+def test_venue_stops_before_the_format_of_the_meeting():
+    fields = infer(
+        "Speech by Zhang Ming at the Meeting of the SCO Council in the format of videoconference",
+        "Colleagues,",
+    )
+    assert value(fields, "venue") == "Meeting of the SCO Council"
+    assert value(fields, "city") == VIDEO
+
+
+def test_a_press_release_on_a_meeting_has_that_meeting_as_venue():
+    fields = infer("Press release on the meeting of the SCO Foreign Ministers Council", LEAD)
+    assert value(fields, "venue") == "meeting of the SCO Foreign Ministers Council"
+
+
+@pytest.mark.parametrize(
+    ("title", "venue"),
+    [
+        (
+            "Speech at the meeting of the SCO Council of Foreign Ministers on June 12, 2018",
+            "meeting of the SCO Council of Foreign Ministers",
+        ),
+        ("Remarks at the SCO Forum in June 2019", "SCO Forum"),
+        ("Speech at the Forum on Trade and Investment", "Forum on Trade and Investment"),
+        ("Remarks at the summit, Samarkand, 16 September 2022", "summit"),
+    ],
+)
+def test_venue_stops_at_the_date_but_keeps_its_own_on_and_of(title, venue):
+    assert value(infer(title, LEAD), "venue") == venue

@@ -1,0 +1,82 @@
+"""The search tests' documents: Markdown with front matter, so no test depends on inference."""
+
+from __future__ import annotations
+
+
+def document(title: str, date: str, speaker: str, kind: str, city: str, body: str, **more) -> str:
+    """A Markdown document with front matter: metadata without depending on inference."""
+    meta = {"title": title, "date": date, "speaker": speaker, "kind": kind, "city": city, **more}
+    lines = [f"{key}: {value}" for key, value in meta.items()]
+    # The body opens with the title, as published documents do; the paragraphs follow (p1 …).
+    return "---\n" + "\n".join(lines) + f"\n---\n\n{title}\n\n" + body.strip() + "\n"
+
+
+# Two documents say "Spider Web"; a third has both words, apart; the rest neither.
+DOCUMENTS = {
+    "norov-2019.md": document(
+        "Remarks on regional security",
+        "2019-04-24",
+        "Vladimir Norov",
+        "remarks",
+        "Moscow",
+        """
+Dear colleagues, regional cooperation is our common task.
+
+The so-called Spider Web of illicit networks reaches across borders.
+
+We thank the hosts of this conference for their cooperation.
+""",
+        language="en",
+    ),
+    "alimov-2017.md": document(
+        "Statement on the fight against drugs",
+        "2017-01-10",
+        "Rashid Alimov",
+        "statement",
+        "Beijing",
+        """
+The member states discussed cooperation against drug trafficking.
+
+Operation Spider Web dismantled a smuggling ring last year.
+""",
+        language="en",
+    ),
+    "zhang-2021.md": document(
+        "Address to the youth forum",
+        "2021-06-15",
+        "Zhang Ming",
+        "address",
+        "Dushanbe",
+        """
+Young people weave a web of friendship; no spider could spin a finer one.
+
+Cooperation between our universities grows every year.
+""",
+        language="en",
+    ),
+    "norov-2020-ru.md": document(
+        "Интервью Генерального секретаря ШОС",
+        "2020-03-01",
+        "Vladimir Norov",
+        "interview",
+        "Tashkent",
+        """
+Сотрудничество государств-членов в области образования продолжает развиваться.
+
+Мы уделяем особое внимание молодёжи.
+""",
+        language="ru",
+    ),
+    "report-2018.md": document(
+        "Annual report of the Secretariat",
+        "2018-12-20",
+        "Rashid Alimov",
+        "report",
+        "Beijing",
+        """
+The Secretariat prepared documents for cooperation in trade and transport.
+""",
+        language="en",
+    ),
+}
+PHRASE_TITLES = {"Remarks on regional security", "Statement on the fight against drugs"}

@@ -1,0 +1,169 @@
+"""Search in real Chromium: phrases, facets, date sort, no results, keyboard, Russian, sub-path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.search.search_corpus import DOCUMENTS, PHRASE_TITLES
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+def settled(page) -> None:
+    """Wait until the search page has said how many results it found."""
+    page.wait_for_function(
+        "() => /result/i.test(document.querySelector('[data-status]').textContent)"
+    )
+
+
+def search(page, site_url: str, **params: str | list[str]) -> list[str]:
+    """Open the search page with these URL parameters; the result titles, in order."""
+    page.goto(f"{site_url}search/?{urlencode(params, doseq=True)}")
+    settled(page)
+    return titles(page)
+
+
+def titles(page) -> list[str]:
+    return page.locator(".sco-result__title a").all_inner_texts()
+
+
+def test_phrase_query_returns_exactly_the_documents_with_the_phrase(page, site_url: str) -> None:
+    found = search(page, site_url, q='"Spider Web"')
+    assert set(found) == PHRASE_TITLES
+    # Without quotes the document with both words apart is found too.
+    assert "Address to the youth forum" in search(page, site_url, q="spider web")
+
+
+def test_result_shows_date_speaker_kind_highlight_and_paragraph_link(page, site_url) -> None:
+    search(page, site_url, q='"Spider Web"', speaker="Rashid Alimov")
+    result = page.locator(".sco-result").first
+    assert (
+        result.locator(".sco-result__meta").inner_text()
+        == "10 January 2017 · Rashid Alimov · statement"
+    )
+    assert [m.lower() for m in result.locator("mark").all_inner_texts()][:2] == ["spider", "web"]
+    jump = result.locator(".sco-result__jump")
+    assert jump.get_attribute("href").endswith("#p2")
+    jump.click()
+    page.wait_for_url("**/speeches/2017/**#p2")
+    assert "Spider Web" in page.locator("#p2").inner_text()
+
+
+def test_speaker_filter_leaves_only_that_speakers_documents(page, site_url: str) -> None:
+    found = search(page, site_url, q="cooperation", speaker="Rashid Alimov")
+    assert sorted(found) == [
+        "Annual report of the Secretariat",
+        "Statement on the fight against drugs",
+    ]
+    speakers = page.locator(".sco-result__meta").all_inner_texts()
+    assert all("Rashid Alimov" in s for s in speakers)
+    # The facet shows the chosen value checked, with its count.
+    box = page.locator("input[name=speaker][value='Rashid Alimov']")
+    assert box.is_checked()
+    count = box.locator("xpath=..").locator(".sco-facet__count").inner_text()
+    assert count == "2"
+
+
+def test_filter_alone_without_words_lists_the_speakers_documents(page, site_url: str) -> None:
+    found = search(page, site_url, speaker="Vladimir Norov")
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(("sort", "reverse"), [("date-desc", True), ("date-asc", False)])
+def test_sort_by_date_orders_results(page, site_url: str, sort: str, reverse: bool) -> None:
+    search(page, site_url, q="cooperation", sort=sort)
+    dates = [m.split(" · ")[0] for m in page.locator(".sco-result__meta").all_inner_texts()]
+    years = [int(d.split()[-1]) for d in dates]
+    assert len(years) >= 4
+    assert years == sorted(years, reverse=reverse)
+    assert page.locator("#sco-sort").input_value() == sort
+
+
+def test_query_without_results_says_so(page, site_url: str) -> None:
+    assert search(page, site_url, q="zeppelinxyz") == []
+    assert "No results" in page.locator("[data-status]").inner_text()
+
+
+def test_speakers_name_offers_every_document_of_that_speaker(page, site_url: str) -> None:
+    search(page, site_url, q="Norov")
+    hint = page.locator("[data-hint] a")
+    assert hint.all_inner_texts() == ["speaker Vladimir Norov (2)"]
+    hint.click()
+    page.wait_for_function("() => document.querySelectorAll('.sco-result').length === 2")
+    assert "speaker=Vladimir+Norov" in page.url
+
+
+def test_place_name_offers_that_citys_documents(page, site_url: str) -> None:
+    search(page, site_url, q="Dushanbe")
+    assert page.locator("[data-hint] a").all_inner_texts() == ["city Dushanbe (1)"]
+
+
+def test_citations_and_links_to_other_documents_are_not_indexed(page, site_url: str) -> None:
+    # Every page has "Cite this" (BibTeX …) and its neighbours' titles in previous/next.
+    assert search(page, site_url, q="BibTeX") == []
+    assert search(page, site_url, q='"youth forum"') == ["Address to the youth forum"]
+
+
+def test_russian_document_is_found_by_a_russian_word(page, site_url: str) -> None:
+    assert search(page, site_url, q="сотрудничество") == ["Интервью Генерального секретаря ШОС"]
+
+
+def test_keyboard_only_from_the_header_box_to_a_result(page, site_url: str) -> None:
+    page.goto(site_url)  # the home page, not the search page
+    # Tab to the header's search box, type, press Enter: the search page opens with results.
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "sco-header-q":
+            break
+    else:
+        pytest.fail("the header search box cannot be reached with Tab")
+    page.keyboard.type("Spider Web")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sco-archive/search/?q=Spider+Web")
+    settled(page)
+    assert set(PHRASE_TITLES) <= set(titles(page))
+    # Narrow by a facet with the keyboard: focus the checkbox, Space toggles it.
+    page.locator("input[name=speaker][value='Zhang Ming']").focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("() => location.search.includes('speaker=Zhang+Ming')")
+    page.wait_for_function("() => document.querySelectorAll('.sco-result').length === 1")
+    page.locator(".sco-result__title a").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/speeches/2021/**")
+
+
+def test_query_and_filters_are_in_the_url(page, site_url: str) -> None:
+    page.goto(f"{site_url}search/")
+    page.fill("#sco-q", "cooperation")
+    page.select_option("#sco-sort", "date-asc")
+    page.check("input[name=kind][value=report]")
+    page.wait_for_function("() => document.querySelectorAll('.sco-result').length === 1")
+    assert "q=cooperation" in page.url and "kind=report" in page.url
+    assert "sort=date-asc" in page.url
+
+
+def test_only_speech_pages_are_indexed(search_site: Path) -> None:
+    import json
+
+    entry = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(DOCUMENTS)
+
+
+def test_no_absolute_paths_to_the_search_bundle(search_site: Path) -> None:
+    html = (search_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind="../pagefind/pagefind.js"' in html
+    assert '"/pagefind/' not in html
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshot_of_results(browser, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    search(page, site_url, q="cooperation")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"search-{width}.png"), full_page=True)
+    context.close()

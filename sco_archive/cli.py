@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .build import Project, build, load_project_config, speeches_dir
+from .build import BuildResult, Project, build, load_project_config, speeches_dir
 from .errors import ArchiveError
 from .loader import Outcome, load_corpus
 from .model import Severity
@@ -67,6 +67,13 @@ def build_command(
         )
     except ArchiveError as error:
         _fail(str(error), getattr(error, "diagnostics", []))
+    _report_build(result)
+    if result.errors:
+        sys.exit(1)
+
+
+def _report_build(result: BuildResult) -> None:
+    """Every warning and error as `file:line: ...`, then a one-line summary."""
     for diagnostic in result.diagnostics:
         if diagnostic.severity is not Severity.INFO:
             click.echo(diagnostic.format(), err=True)
@@ -81,8 +88,96 @@ def build_command(
         f"{result.seconds:.1f} s ({changed}): {len(result.errors)} error(s), "
         f"{len(result.warnings)} warning(s)."
     )
-    if result.errors:
-        sys.exit(1)
+
+
+@main.command("verify")
+@config_option
+@site_dir_option
+@click.option("--site-url", envvar="SCO_SITE_URL", help="Override site_url (env SCO_SITE_URL).")
+@click.option(
+    "--base-path", metavar="PATH", help="Sub-path to serve under (default: site_url's path)."
+)
+def verify_command(
+    config: str, site_dir: str | None, site_url: str | None, base_path: str | None
+) -> None:
+    """Serve the built site on localhost under its sub-path and follow every link from home.
+
+    Every internal link, image, stylesheet, script, feed and download must answer 200 and every
+    #fragment must exist on its page. The exit status is 1 on any problem, each one listed.
+    """
+    from .verify import base_path_for, verify_site
+
+    project = _project(config, None, site_dir, site_url)
+    try:
+        mkdocs_config = load_project_config(project)
+        site = project.site_dir or Path(mkdocs_config.site_dir)
+        report = verify_site(site, base_path or base_path_for(mkdocs_config.site_url))
+    except ArchiveError as error:
+        _fail(str(error), [])
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    click.echo(report.summary())
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command("deploy")
+@config_option
+@speeches_option
+@site_dir_option
+@click.option("--site-url", envvar="SCO_SITE_URL", help="Override site_url (env SCO_SITE_URL).")
+@click.option("--remote", default="origin", show_default=True, help="Git remote, path or URL.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish to.")
+@click.option("--message", "-m", help="Commit message on the branch.")
+@click.option("--cname", metavar="DOMAIN", help="Custom domain: writes CNAME, serves from /.")
+@click.option("--strict", is_flag=True, help="Refuse to publish on any warning too.")
+@click.option("--dry-run", is_flag=True, help="Build and verify; show what would be pushed.")
+def deploy_command(
+    config: str,
+    speeches: str | None,
+    site_dir: str | None,
+    site_url: str | None,
+    remote: str,
+    branch: str,
+    message: str | None,
+    cname: str | None,
+    strict: bool,
+    dry_run: bool,
+) -> None:
+    """Build, verify every link under the site's sub-path, and push the site to gh-pages.
+
+    Nothing is pushed when the build has errors, when the verification finds a broken link,
+    image, script or #fragment, or when the remote does not exist.
+    """
+    from .deploy import VerificationFailed, publish
+    from .verify import base_path_for
+
+    if cname and not site_url:
+        site_url = f"https://{cname.strip()}/"  # a custom domain serves the site from its root
+    project = _project(config, speeches, site_dir, site_url)
+    try:
+        result = build(project, strict=strict, progress=_progress)
+        _report_build(result)
+        if result.errors:
+            _fail(f"{len(result.errors)} document(s) could not be loaded; nothing was pushed", [])
+        base_path = base_path_for(load_project_config(project).site_url)
+        published = publish(
+            result.site_dir,
+            base_path,
+            remote=remote,
+            branch=branch,
+            message=message,
+            cname=cname,
+            dry_run=dry_run,
+        )
+    except VerificationFailed as error:
+        for problem in error.report.problems:
+            click.echo(str(problem), err=True)
+        _fail(str(error), [])
+    except ArchiveError as error:
+        _fail(str(error), getattr(error, "diagnostics", []))
+    if published.verification is not None:
+        click.echo(published.verification.summary())
+    click.echo(published.summary())
 
 
 def _fail(message: str, diagnostics: list) -> None:

@@ -131,6 +131,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         write_exports(
             Path(config.site_dir), self.generated.pages, config.site_url or "", config.site_name
         )
+        # GitHub Pages runs Jekyll on a branch without it, which hides folders starting with `_`.
+        (Path(config.site_dir) / ".nojekyll").write_bytes(b"")
         # sco_archive.build saves the state itself, once the new site is in place.
         if self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)

@@ -50,7 +50,7 @@ def test_it_builds_strictly_then_uploads_site_then_deploys() -> None:
     assert runs.index("pip install -e .") < runs.index("python build_site.py build --strict")
     assert steps[uses.index("actions/upload-pages-artifact")]["with"]["path"] == "site"
     # Never publish a broken site: the links are verified between the build and the upload.
-    verify = next(i for i, run in enumerate(runs) if "verify_site" in run)
+    verify = next(i for i, run in enumerate(runs) if "build_site.py verify" in run)
     build = runs.index("python build_site.py build --strict")
     assert build < verify < uses.index("actions/upload-pages-artifact")
     assert "actions/configure-pages" in uses

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from sco_archive.build import Project, build
+from sco_archive.verify import serve_site
 from tests.search.search_corpus import DOCUMENTS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -37,31 +34,11 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return result.site_dir
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site below BASE_PATH only; anything else is a 404, as on a project site."""
-
-    def translate_path(self, path: str) -> str:
-        route = urlsplit(path).path
-        if not route.startswith(BASE_PATH):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + route.removeprefix(BASE_PATH))
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet test output
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(search_site: Path) -> Iterator[str]:
-    """The site's URL on 127.0.0.1, below BASE_PATH."""
-    handler = functools.partial(_SubPathHandler, directory=str(search_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The site's URL on 127.0.0.1, below BASE_PATH (anything else is a 404, as on Pages)."""
+    with serve_site(search_site, BASE_PATH) as url:
+        yield url
 
 
 # `browser`: Debian's Chromium, shared by all browser tests (tests/conftest.py).

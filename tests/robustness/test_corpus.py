@@ -95,11 +95,14 @@ def test_slugs_never_leave_the_speeches_folder(hostile_build: Built) -> None:
         assert path.rsplit("/", 1)[-1] not in ("index.md", ".md"), path
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.iterdir()))
+PUBLISHABLE = sorted(
+    p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name not in UNREADABLE
+)
+
+
+@pytest.mark.parametrize("name", PUBLISHABLE)
 def test_fidelity_every_word_in_order(hostile_build: Built, name: str) -> None:
     pages = {p.document.source: p for p in hostile_build.result.generated.pages}
-    if name not in pages:
-        pytest.skip("not a document that can be published")
     text, _ = decode((CORPUS / name).read_bytes())
     html = (hostile_build.site / pages[name].url / "index.html").read_text(encoding="utf-8")
     source = normalise_newlines(text)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
+import feedparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.browse.sample import SAME_EVENT
 
 pytestmark = pytest.mark.browser
 
@@ -54,11 +59,19 @@ def test_home_timeline_speech_permalink_citation_related_speaker(context, base_u
     assert page.url.endswith("#p7")
     assert in_viewport(page, "#p7")
 
+    # Having followed the ¶ link, the reader cites paragraph 7: every style links to it.
+    assert page.inner_text(".cite-scope") == "Citing paragraph 7: each citation links to it."
+    for style in ("plain", "chicago", "apa", "bibtex"):
+        assert f"{SPEECH}#p7" in page.inner_text(f"#cite-{style}"), style
     page.click("button[data-copy='cite-plain']")
     expect_plain = page.inner_text("#cite-plain").strip()
     page.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
     assert clipboard(page) == expect_plain
     assert expect_plain.startswith("Vladimir Norov, “SCO Secretary-General Vladimir Norov’s")
+    page.click("button[data-copy='cite-bibtex']")
+    page.wait_for_function("document.querySelector('.cite-status').textContent.includes('BibTeX')")
+    bibtex = clipboard(page)
+    assert bibtex.startswith("@misc{norov2019secretary,") and f"{SPEECH}#p7}}," in bibtex
 
     related = page.locator(".related a")
     assert related.count() >= 2
@@ -83,6 +96,49 @@ def _tab_to(page, selector: str, limit: int = 200) -> None:
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_without_a_paragraph_in_the_address_the_whole_document_is_cited(context) -> None:
+    page = context.new_page()
+    page.goto(SPEECH)
+    assert not page.locator(".cite-scope").is_visible()
+    assert page.inner_text("#cite-apa").strip().endswith(SPEECH)
+
+
+def test_a_reader_finds_what_was_said_at_one_venue(context, base_url: str) -> None:
+    page = context.new_page()
+    page.goto("")
+    page.get_by_role("link", name="Venues", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/venues/$"))
+    page.get_by_role("link", name=SAME_EVENT, exact=True).first.click()
+    page.wait_for_url(re.compile(r"/venues/[^/]+/$"))
+    assert page.locator("h1").inner_text().rstrip("¶") == SAME_EVENT
+    entries = page.locator("article li").all_inner_texts()
+    assert len(entries) == 2  # the report and the news item of 15 May 2019
+    assert all(entry.startswith("15 May 2019") and SAME_EVENT in entry for entry in entries)
+    only_local(context, base_url)
+
+
+def test_the_whole_corpus_downloads_and_the_feed_subscribes_from_home(
+    context, base_url: str
+) -> None:
+    page = context.new_page()
+    page.goto("")
+    documents = int(page.locator("ul.stats li strong").first.inner_text())
+    corpus = page.request.get(page.get_by_role("link", name="corpus.jsonl").get_attribute("href"))
+    assert corpus.status == 200
+    records = [json.loads(line) for line in corpus.text().splitlines()]
+    assert len(records) == documents
+    assert all(record["text"].strip() for record in records)
+    # A feed reader finds the feed from any page (autodiscovery) and from the visible link.
+    discovered = page.locator("link[rel=alternate][type='application/atom+xml']")
+    feed_url = urljoin(page.url, discovered.get_attribute("href"))
+    visible = page.get_by_role("link", name="feed.xml").get_attribute("href")
+    assert feed_url == urljoin(page.url, visible)
+    feed = feedparser.parse(page.request.get(feed_url).body())
+    assert feed.bozo == 0
+    assert {entry.title for entry in feed.entries} == {record["title"] for record in records}
+    only_local(context, base_url)
 
 
 def test_keyboard_only_permalink_and_copy(context, base_url: str) -> None:

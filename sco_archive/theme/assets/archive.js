@@ -1,4 +1,5 @@
-/* Copy buttons of the "Cite this" block: no library, nothing fetched. */
+/* "Cite this": copy buttons, and citations that follow the paragraph in the address (#p7).
+   No library, nothing fetched. */
 (function () {
   "use strict";
   function fallbackCopy(text) {
@@ -36,4 +37,21 @@
       if (status) status.textContent = "Could not copy; select the text and copy it by hand.";
     });
   });
+  // A reader who followed a paragraph's ¶ link cites that paragraph: every citation's link
+  // points to it. Without a #pN address the citations are of the whole document.
+  function citeParagraph() {
+    var match = /^#p(\d+)$/.exec(window.location.hash);
+    document.querySelectorAll(".cite-url").forEach(function (span) {
+      var url = span.getAttribute("data-url");
+      span.textContent = match ? url + "#p" + match[1] : url;
+    });
+    var scope = document.querySelector(".cite-scope");
+    if (!scope) return;
+    scope.hidden = !match;
+    scope.textContent = match
+      ? "Citing paragraph " + match[1] + ": each citation links to it."
+      : "";
+  }
+  window.addEventListener("hashchange", citeParagraph);
+  citeParagraph();
 })();

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from .search_canonical import canonicalize_index
+
 BUNDLE_DIR = "pagefind"  # below the site root; search.js loads `pagefind/pagefind.js` from it
 # Parts of a speech page that are not the speech: citations and links to other documents
 # would make a phrase "match" a page whose text does not contain it, and the metadata list's
@@ -52,3 +54,4 @@ def build_search_index(site_dir: Path) -> None:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()
         raise PluginError(f"Pagefind could not index {site_dir}: {detail}")
+    canonicalize_index(site_dir / BUNDLE_DIR)

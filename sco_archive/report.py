@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .loader import Corpus
-from .model import Diagnostic, Document, Field, PartialDate, Severity
+from .model import METADATA_KEYS, Diagnostic, Document, Field, PartialDate, Severity
 
 JSON_KEYS = (
     "file",
@@ -26,20 +26,7 @@ JSON_KEYS = (
     "confidence",
     "disputed",
 )
-SHOWN_FIELDS = (
-    "title",
-    "date",
-    "date_end",
-    "speaker",
-    "speaker_role",
-    "venue",
-    "city",
-    "kind",
-    "topics",
-    "language",
-    "source_url",
-    "notes",
-)
+SHOWN_FIELDS = METADATA_KEYS  # `check` shows every field a document has, in that order
 
 
 def plain(value: Any) -> Any:

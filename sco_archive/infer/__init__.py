@@ -34,7 +34,9 @@ def infer_fields(
     title = title or ""
     paragraphs = list(paragraphs)
     found: dict[str, Field | None] = {}
-    found["date"], found["date_end"] = infer_date(title, title_line, paragraphs, curated, filename)
+    found["date"], found["date_end"] = infer_date(
+        title, title_line, paragraphs, curated, filename, knowledge
+    )
     kind = infer_kind(title, title_line, paragraphs, knowledge)
     found["kind"] = kind
     kind_value = _text(curated.get("kind")) or (kind.value if kind else None)

@@ -1,4 +1,13 @@
-"""The document's date and end date: how the texts write dates, and which one is *the* date."""
+"""The document's date and end date: how the texts write dates, and which one is *the* date.
+
+Why our own patterns and not a date library: python-dateutil's parser reads one date string
+well, but its fuzzy mode turns any number into a date and says neither where in the text the
+date was nor how precise it is; dateparser's `search_dates` finds dates in many languages but
+has the same blind spots (and "2020" alone becomes a full date). Choosing *the* date needs the
+position of each date (the words before and after it say "signed on", "the next meeting on"),
+its precision (a month alone stays a month), ranges ("8-9 June 2017") and year-less datelines
+whose year must be earned. `datetime` validates every date and gives weekdays.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..knowledge import Knowledge
 from ..model import Field, Origin, Paragraph, PartialDate
-from .text import clip, first_sentence, norm
+from .text import clip, first_sentence, lead_paragraphs, norm, phrase_pattern, word_count
 
 MONTHS = {
     name: number
@@ -67,13 +77,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("ru", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU})\s+(?P<y>{_Y})(?:\s*(?:года|г\.))?"),
         ("zh", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
         ("zh-month", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月"),
+        # Year-less forms of datelines: "МОСКВА, 16 мая. /ТАСС/.", "新华社北京6月15日电"
+        ("ru-dm", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU})(?!\w)"),
+        ("zh-md", r"(?<![\d年])(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
         ("my", rf"\b(?P<m>{_M}),?\s+(?P<y>{_Y})\b"),
         ("dm", rf"\b(?P<d>{_D})\s+(?P<m>{_M})(?![\w-])"),
         ("md", rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?![\w-])"),
     ]
 ]
 _ORDINAL = re.compile(r"(st|nd|rd|th)$", re.IGNORECASE)
-_YEAR = re.compile(rf"\b({_Y})\b")
+# Not \b: Chinese writes "2001年" with no break between the year and the next character.
+_YEAR = re.compile(rf"(?<![0-9A-Za-z])({_Y})(?![0-9A-Za-z])")
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
 # Words before a date in the lead that make it a date mentioned in passing, not the event's
 # ("the agreement signed in Qingdao on 10 June 2018", "the next meeting … on 12 May 2020").
@@ -81,7 +95,9 @@ _PASSING = re.compile(
     r"\b(signed|signing|adopted|adoption|approved|since|until|till|next|previous|last year|ago|"
     r"founded|founding|established|establishment|created|creation|concluded|ratified|"
     r"entered into force|scheduled|will|would|to be held|upcoming|plans? to|expected|born|"
-    r"anniversary of)\b[^.;]*$",
+    r"anniversary of|основан\w*|подписан\w*|принят\w*|состоится|пройд[её]т)\b[^.;]*$"
+    # Chinese has no word boundaries: founded (成立), signed (签署), adopted (通过), will (将).
+    r"|(?:成立|签署|通过|将于|将在|以来|下一)[^。；]*$",
     re.IGNORECASE,
 )
 # …and words after it: "On 15 June 2001, the SCO was founded in Shanghai."
@@ -95,8 +111,16 @@ _NEAR_START = 5_000  # characters of a paragraph searched for a weekday or anniv
 _SCAN_LIMIT = 200_000  # characters searched for the latest date a text mentions
 SCO_ERA = 2001  # a date before the SCO existed is history, never an SCO document's date
 _TITLE_PASSING = re.compile(
-    r"\b(?:signed|adopted|approved|since|until|till|founded|established|ratified|of)\s+"
-    r"(?:on\s+|in\s+)?$",
+    r"\b(?:signed|adopted|approved|since|until|till|founded|established|ratified|of|"
+    r"ahead\s+of(?:\s+the)?|next|upcoming|forthcoming|to\s+be\s+held|will\s+be\s+held|"
+    r"scheduled\s+for)\s+(?:on\s+|in\s+|for\s+)?$",
+    re.IGNORECASE,
+)
+# "Following the summit held in Samarkand on 16 September 2022, the Secretary-General …": the
+# date is the summit's, in a clause before the news, unless a comma closes that clause first.
+_PASSING_CLAUSE = re.compile(
+    r"\b(?:following|in\s+the\s+wake\s+of|ahead\s+of|prior\s+to|on\s+the\s+results\s+of)\b"
+    r"[^.;,]*$",
     re.IGNORECASE,
 )
 # Weaker cues: "the Bishkek summit in June 2019" is in passing, "the summit was held … on" is not.
@@ -110,9 +134,12 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 # What follows a dateline's date: "(APP):", "/TASS/.", "--", ". /TASS/."
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.\-]|$)")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.\-]|$)|电")
 # "Beijing, 12 March 2023 —", "TASHKENT, Uzbekistan, March 12, 2023 (UzA) -"
-_CITY_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s*")
+_CITY_DATELINE = re.compile(
+    r"\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,40}(?:,\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,30})?,\s*"
+    r"|\W*新华社[\u4e00-\u9fff]{1,8}"  # 新华社北京6月15日电: Xinhua, Beijing, 15 June
+)
 _ANNIVERSARY = re.compile(
     r"\b(?P<how>on\s+the\s+eve\s+of|ahead\s+of|on\s+the\s+occasion\s+of|on|celebrating|marking)"
     r"\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary\s+of\s+"
@@ -126,20 +153,52 @@ _ANNIVERSARY = re.compile(
 
 @dataclass(frozen=True)
 class YearHints:
-    """Where a year-less date may take its year from: a curated date, or years the text names."""
+    """Where a year-less date may take its year from: a curated date, the years the text names,
+    the years in office of the office holders it names, an SCO anniversary, a weekday."""
 
     curated: int | None
     named: tuple[int, ...]
+    terms: frozenset[int] = frozenset()
+    anniversary: int | None = None
+    weekday: int | None = None  # 0 = Monday, as the lead names it: "on Tuesday", "в четверг"
 
-    def year_for(self, sentence_years: tuple[int, ...] = ()) -> tuple[int | None, float]:
+    def year_for(
+        self, sentence_years: tuple[int, ...] = (), month: int | None = None, day: int | None = None
+    ) -> tuple[int | None, float]:
         if self.curated is not None:
             return self.curated, 0.6
         if len(set(sentence_years)) == 1:  # "BEIJING, March 2 (… 2nd Mar, 2022)"
             return sentence_years[0], 0.7
-        if not self.named:
-            return None, 0.0
-        # The latest year the text names is usually the current one, but only a guess.
-        return max(self.named), 0.45 if len(set(self.named)) == 1 else 0.35
+        fitting = self._fitting_weekday(month, day)
+        if fitting is not None:
+            # The one candidate year on which the day is the weekday the text names. Sure only
+            # when the text also names that year and it falls in the named holder's term: the
+            # weekday may be the day before the dateline's ("said on Tuesday", filed Wednesday).
+            sure = fitting in self.named and fitting in self.terms
+            return fitting, 0.6 if sure else 0.45
+        if self.anniversary is not None and (not self.terms or self.anniversary in self.terms):
+            return self.anniversary, 0.45
+        # The latest year the text names is usually the current one, but only a guess; a year
+        # outside the term of the office holder the text names is history.
+        current = [y for y in self.named if y > SCO_ERA and (not self.terms or y in self.terms)]
+        if current:
+            return max(current), 0.45 if len(set(current)) == 1 else 0.35
+        if self.named and not self.terms:
+            return max(self.named), 0.35
+        return None, 0.0  # every year the text names is outside the named holder's term
+
+    def _fitting_weekday(self, month: int | None, day: int | None) -> int | None:
+        if self.weekday is None or month is None or day is None:
+            return None
+        candidates = {y for y in self.named if y > SCO_ERA} | self.terms
+        if self.anniversary is not None:
+            candidates.add(self.anniversary)
+        fits = [
+            y
+            for y in sorted(candidates)
+            if _valid(y, month, day) and datetime.date(y, month, day).weekday() == self.weekday
+        ]
+        return fits[0] if len(fits) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -229,10 +288,12 @@ def infer_date(
     paragraphs: Sequence[Paragraph],
     curated: Mapping[str, Any] | None = None,
     filename: str = "",
+    knowledge: Knowledge | None = None,
 ) -> tuple[Field | None, Field | None]:
     """(date, date_end) as the text states them, else as the file name does; or (None, None)."""
-    years = _year_hints(title, paragraphs, curated or {})
-    for rule in (_title_date, _lead_date, _closing_date, _anniversary_date, _weekday_date):
+    years = _year_hints(title, paragraphs, curated or {}, knowledge)
+    rules = (_title_date, _lead_date, _closing_date, _anniversary_date, _weekday_date, _this_year)
+    for rule in rules:
         found = rule(title, title_line, paragraphs, years)
         if found is not None:
             return found
@@ -274,21 +335,11 @@ def _title_date(title: str, line: int, _p: Sequence[Paragraph], _y: YearHints) -
 def _lead_date(
     _t: str, _l: int, paragraphs: Sequence[Paragraph], years: YearHints
 ) -> Chosen | None:
-    for paragraph in _lead(paragraphs):
+    for paragraph in lead_paragraphs(paragraphs):
         found = _lead_paragraph_date(paragraph, years)
         if found is not None:
             return found
     return None
-
-
-def _lead(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """The first paragraph with prose, and a short line before it (a dateline, a date line)."""
-    lead: list[Paragraph] = []
-    for paragraph in paragraphs[:4]:
-        lead.append(paragraph)
-        if len(paragraph.text.split()) > 12:
-            break
-    return lead
 
 
 def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | None:
@@ -314,7 +365,7 @@ def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | Non
             if re.fullmatch(r"\W*(?:In\s+)?|.*\(\s*", before):
                 return _fields(mention, text, paragraph.line, Origin.TEXT, "month-opens-lead", 0.6)
             continue
-        found = _lead_rule(norm(sentence)[: mention.start], len(text.split()))
+        found = _lead_rule(norm(sentence)[: mention.start], word_count(text))
         if found is not None:
             rule, confidence = found
             if rule not in ("date-opens-lead", "dateline"):
@@ -347,6 +398,8 @@ def _in_passing(text: str, mention: Mention) -> bool:
     before = plain[max(0, mention.start - 80) : mention.start]
     if _PASSING.search(before) or _PASSING_AFTER.search(plain[mention.end :]):
         return True
+    if _PASSING_CLAUSE.search(before):
+        return True
     weak = _PASSING_UNLESS_EVENT.search(before)
     return weak is not None and not _EVENT.search(weak["rest"])
 
@@ -357,10 +410,13 @@ def _dateline(paragraph: Paragraph, mention: Mention, years: YearHints) -> Chose
     before = plain[: mention.start]
     is_dateline = _CITY_DATELINE.fullmatch(before) is not None
     after = plain[mention.end : mention.end + 90]
-    if not is_dateline or not _DATELINE_END.match(after):
+    ending = _DATELINE_END.match(after)
+    if not is_dateline or ending is None:
         return None
-    sentence_years = tuple(int(y) for y in _YEAR.findall(plain[: mention.end + 90]))
-    year, confidence = years.year_for(sentence_years)
+    # Only a year inside the dateline itself ("(… - 2nd Mar, 2022)") is the dateline's year;
+    # "Pakistan, which joined the SCO in 2017, …" right after it is history.
+    sentence_years = tuple(int(y) for y in _YEAR.findall(plain[: mention.end + ending.end()]))
+    year, confidence = years.year_for(sentence_years, mention.month, mention.day)
     if year is None:
         return None
     mention = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
@@ -377,7 +433,7 @@ def _yearless_on(
     reported = re.search(r"\bon\s+$", before) is not None and _EVENT.search(before) is not None
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
         return None
-    year, confidence = years.year_for()
+    year, confidence = years.year_for((), mention.month, mention.day)
     if year is None:
         return None
     dated = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
@@ -390,13 +446,13 @@ def _closing_date(
 ) -> Chosen | None:
     """A signature line at the end: `Beijing, 24 June 2020`."""
     for paragraph in list(paragraphs[-2:])[::-1]:
-        if len(paragraph.text.split()) > 8:
+        if word_count(paragraph.text) > 8:
             continue
         for mention in find_dates(paragraph.text):
-            if mention.date is not None and mention.day is not None:
-                return _fields(
-                    mention, paragraph.text, paragraph.line, Origin.TEXT, "closing-date-line", 0.85
-                )
+            if mention.date is None or mention.day is None or _in_passing(paragraph.text, mention):
+                continue
+            rule = "closing-date-line"
+            return _fields(mention, paragraph.text, paragraph.line, Origin.TEXT, rule, 0.85)
     return None
 
 
@@ -459,6 +515,30 @@ def _weekday_field(
     return Field(date, Origin.TEXT, "weekday-date-unresolved", 0.4, paragraph.line, snippet), None
 
 
+# "As the year 2017 comes to a close", "This year the SCO celebrates its 20th anniversary": the
+# text was written in that year, though it never says on which day.
+_THIS_YEAR = re.compile(
+    rf"\b(?:the\s+year\s+)?(?P<y>{_Y})\s+(?:is\s+coming|comes|is\s+drawing|draws)\s+to\s+"
+    r"(?:a\s+close|an\s+end)\b"
+    rf"|\bthis\s+year\s*,?\s*\(?(?P<this>{_Y})\b"
+    r"|\bthis\s+year,?\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+"
+    r"(?:celebrates|marks|is\s+celebrating)\s+its\s+(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary",
+    re.IGNORECASE,
+)
+
+
+def _this_year(_t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHints) -> Chosen | None:
+    for paragraph in paragraphs[:3]:
+        match = _THIS_YEAR.search(norm(paragraph.text[:_NEAR_START]))
+        if match is None:
+            continue
+        year = int(match["y"] or match["this"] or SCO_FOUNDED.year + int(match["n"]))
+        snippet = clip(paragraph.text, *match.span())
+        date = PartialDate(year)
+        return Field(date, Origin.TEXT, "current-year", 0.55, paragraph.line, snippet), None
+    return None
+
+
 def _fields(
     mention: Mention, text: str, line: int, origin: Origin, rule: str, confidence: float
 ) -> Chosen:
@@ -474,15 +554,78 @@ def _fields(
 
 
 def _year_hints(
-    title: str, paragraphs: Sequence[Paragraph], curated: Mapping[str, Any]
+    title: str,
+    paragraphs: Sequence[Paragraph],
+    curated: Mapping[str, Any],
+    knowledge: Knowledge | None = None,
 ) -> YearHints:
     """Years the text names, for year-less dates; a curated date's year overrules them."""
     date = curated.get("date")
-    years = [int(y) for y in _YEAR.findall(norm(title))]
-    for paragraph in paragraphs[:8]:
-        years.extend(int(y) for y in _YEAR.findall(norm(paragraph.text)))
+    texts = [norm(title), *(norm(p.text[:_NEAR_START]) for p in paragraphs[:8])]
+    years = [int(y) for text in texts for y in _YEAR.findall(text)]
     named = tuple(y for y in years if 1990 <= y <= 2100)
-    return YearHints(date.year if isinstance(date, PartialDate) else None, named)
+    lead = " ".join(norm(p.text[:600]) for p in lead_paragraphs(paragraphs))
+    return YearHints(
+        date.year if isinstance(date, PartialDate) else None,
+        named,
+        _term_years(texts, knowledge) if knowledge is not None else frozenset(),
+        _anniversary_year(" ".join(texts)),
+        _weekday_named(lead),
+    )
+
+
+_OPEN_TERM = 3  # years an office holder still in office is assumed to serve, for year-less dates
+
+
+def _term_years(texts: Sequence[str], knowledge: Knowledge) -> frozenset[int]:
+    """The years in office of every office holder the text names (by name, not by office)."""
+    years: set[int] = set()
+    joined = "\n".join(texts)
+    for holder in knowledge.holders:
+        if any(phrase_pattern(name).search(joined) for name in holder.names):
+            end = holder.end if holder.end is not None else holder.start + _OPEN_TERM - 1
+            years.update(range(holder.start, end + 1))
+    return frozenset(years)
+
+
+_ANNIVERSARY_YEAR = re.compile(
+    r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?"
+    r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?!\s*(?:Secretariat|Charter|RATS))\b"
+    r"|(?:SCO|Organi[sz]ation)\s+(?:celebrates|marks|is\s+celebrating)\s+its\s+(?P<its>\d{1,2})"
+    r"(?:st|nd|rd|th)\s+anniversary"
+    r"|(?:上合组织|上海合作组织)成立\s*(?P<zh>\d{1,2})\s*周年",
+    re.IGNORECASE,
+)
+
+
+def _anniversary_year(text: str) -> int | None:
+    found = {
+        SCO_FOUNDED.year + int(m["n"] or m["its"] or m["zh"])
+        for m in _ANNIVERSARY_YEAR.finditer(text)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_WEEKDAY_NAMED = re.compile(
+    r"\b(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\bв[о]?\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"
+    r"|(?:星期|周)(?P<zh>[一二三四五六日天])",
+)
+_RU_WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
+_ZH_WEEKDAYS = "一二三四五六日"
+
+
+def _weekday_named(lead: str) -> int | None:
+    """The one weekday a news lead names ("said on Tuesday"); None when it names several."""
+    days = set()
+    for match in _WEEKDAY_NAMED.finditer(lead):
+        if match["en"]:
+            days.add(WEEKDAYS.index(match["en"].lower()))
+        elif match["ru"]:
+            days.add(_RU_WEEKDAYS.index(match["ru"].lower()))
+        else:
+            days.add(_ZH_WEEKDAYS.index(match["zh"].replace("天", "日")))
+    return days.pop() if len(days) == 1 else None
 
 
 _FUTURE = re.compile(

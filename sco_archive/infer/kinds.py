@@ -61,7 +61,27 @@ def infer_kind(
         return Field(
             kind, Origin.TITLE, "kind-in-title", 0.9, title_line, clip(title, *match.span())
         )
-    return _lead_kind(paragraphs, knowledge) or _name_colon_title(title, title_line)
+    return (
+        _lead_kind(paragraphs, knowledge)
+        or _byline_article(paragraphs)
+        or _name_colon_title(title, title_line)
+    )
+
+
+# "By Rashid Alimov" under a title that names no form: an article, most likely. A news agency's
+# byline ("by Xinhua writers Zhang Hao, Liu Lu") names reporters, not an author.
+_BYLINE = re.compile(
+    r"^\W*By\s+(?![^\n]*\b(?:writers?|reporters?|correspondents?|staff|Xinhua|TASS|APP)\b)"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\s*$"
+)
+
+
+def _byline_article(paragraphs: Sequence[Paragraph]) -> Field | None:
+    for paragraph in paragraphs[:2]:
+        if _BYLINE.match(norm(paragraph.text)) is not None:
+            snippet = paragraph.text.strip()
+            return Field("article", Origin.TEXT, "byline", 0.45, paragraph.line, snippet)
+    return None
 
 
 # "Rashid Alimov: SCO agenda is an agenda for development" heads an interview (or an article).

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..knowledge import Holder, Knowledge, Office
 from ..model import Field, Origin, Paragraph, PartialDate
 from .kinds import NEWS, NO_SPEAKER, title_kind
-from .text import alternation, clip, first_sentence, norm, phrase_pattern
+from .text import alternation, clip, first_sentence, is_cjk, norm, phrase_pattern
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?|[A-Z]\.)"
 # Capitalised words that are part of a role or an institution, never of a person's name.
@@ -22,11 +23,19 @@ Special Permanent State Security National Defence Defense Minister-Counsellor Co
 Organisation Organization Shanghai Cooperation Structure Regional Anti-Terrorist Member
 States Republic People's Federation Kingdom Meeting Conference Forum Summit Address Speech
 Remarks Statement Interview Article Message Press Information Report News Joint Opening
-Closing Keynote Welcoming Congratulatory Video Greetings
+Closing Keynote Welcoming Congratulatory Video Greetings Extraordinary Plenipotentiary
+Kyrgyz Kazakh Uzbek Tajik Chinese Russian Indian Pakistani Iranian Belarusian Mongolian Afghan
+Turkish Azerbaijani Armenian Kyrgyzstan Kazakhstan Uzbekistan Tajikistan China Russia India
+Pakistan Iran Belarus Mongolia Afghanistan Turkey Azerbaijan Armenia Egypt Qatar Cambodia Nepal
+Sri Lanka Arabia Saudi Emirates Kuwait Bahrain Maldives Myanmar Laos Turkmenistan Islamic
 """
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 _TITLE_PREFIX = re.compile(
     r"^\W*(?:[\w-]+\s+){0,3}?(?:by|of|from|with|given\s+by)\s+", re.IGNORECASE
+)
+_ROLE_NOUN = re.compile(
+    r"\b(?:President|Minister|Secretary|Director|Ambassador|Chair\w*|Head|Governor|Mayor|Deputy|"
+    r"Envoy|Representative|Commissioner|Premier|Spokes\w+|Adviser|Advisor|Chief|Speaker)\b"
 )
 _WHO_END = re.compile(
     r"(?:'s\b|\s+(?:at|on|to|in|during|for|with|before|following|regarding|about|"
@@ -62,6 +71,8 @@ def infer_people(
         return None, None
     found = _from_title(title, title_line, knowledge, date)
     if found is None:
+        found = _byline(paragraphs, knowledge, date)
+    if found is None:
         found = _from_lead(paragraphs, knowledge, date, kind)
     if found is None and date is None and era is not None:
         found = _from_title(title, title_line, knowledge, era, guess=True) or _from_lead(
@@ -74,7 +85,11 @@ def _from_title(
     title: str, line: int, knowledge: Knowledge, date: PartialDate | None, guess: bool = False
 ) -> tuple[Field, Field | None] | None:
     segment = _subject_segment(title, knowledge)
-    person = _known_person(segment, knowledge) or _generic_person(segment, knowledge)
+    person = (
+        _known_person(segment, knowledge)
+        or _office_surname(segment, knowledge, date)
+        or _generic_person(segment, knowledge)
+    )
     if person is not None:
         confidence = 0.95 if person.holder else 0.7
         return _person_fields(person, title, line, Origin.TITLE, confidence, knowledge, date)
@@ -101,7 +116,17 @@ def _from_lead(
         if _VOCATIVE.match(norm(paragraph.text)):
             continue  # "Dear Secretary-General Zhang Ming," greets the listener, not the speaker
         sentence = first_sentence(paragraph.text)
-        person = _known_person(sentence, knowledge) or _holder_by_surname(sentence, knowledge, date)
+        person = None
+        if kind == NEWS:
+            # A news item is about its subject ("Foreign Minister Jeenbek Kulubaev met with
+            # SCO Secretary-General Zhang Ming") or the person it quotes ("…, Kulubaev said").
+            person = _lead_subject(sentence, knowledge, date) or _attributed(sentence, knowledge)
+        person = (
+            person
+            or _known_person(sentence, knowledge)
+            or _office_surname(sentence, knowledge, date)
+            or _holder_by_surname(sentence, knowledge, date)
+        )
         # In a speech or statement a person named in the lead is the speaker only when the
         # sentence reports what they did; a news item or an interview is about its subject.
         if person is not None and (kind in (NEWS, "interview") or _acts(sentence[person.end :])):
@@ -113,6 +138,38 @@ def _from_lead(
         if office is not None and _acts(sentence[_office_end(sentence, knowledge) :]):
             return office
     return None
+
+
+# "By Rashid Alimov", "Vladimir Norov, SCO Secretary-General": a line naming the author alone.
+# Only office holders from the knowledge file: a news agency's byline names its reporters.
+_BYLINE_WORDS = 8
+
+
+def _byline(
+    paragraphs: Sequence[Paragraph], knowledge: Knowledge, date: PartialDate | None
+) -> tuple[Field, Field | None] | None:
+    for paragraph in paragraphs[:3]:
+        plain = norm(paragraph.text).strip()
+        if len(plain.split()) > _BYLINE_WORDS or _VOCATIVE.match(plain):
+            continue
+        person = _known_person(plain, knowledge)
+        if person is None:
+            continue
+        rest = (plain[: person.start] + " " + plain[person.end :]).strip(" ,.-—:")
+        rest = re.sub(r"^(?:By|Author:?)\b", "", rest, flags=re.IGNORECASE).strip(" ,")
+        if rest and not _only_an_office(rest, knowledge):
+            continue  # more on the line than a name and an office: not a byline
+        return _person_fields(
+            person, paragraph.text, paragraph.line, Origin.TEXT, 0.8, knowledge, date
+        )
+    return None
+
+
+def _only_an_office(text: str, knowledge: Knowledge) -> bool:
+    _office, match = _office_named(text, knowledge)
+    if match is None:
+        return False
+    return not (text[: match.start()] + text[match.end() :]).strip(" ,.")
 
 
 _VOCATIVE = re.compile(
@@ -132,9 +189,92 @@ _ACT_VERB = (
 )
 
 
+_RU_ACT_VERB = (
+    r"(?:принял[аи]?|провел[аи]?|провёл|встретил(?:ся|ась)|посетил[аи]?|выступил[аи]?|"
+    r"заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|призвал[аи]?|сообщил[аи]?|рассказал[аи]?)"
+)
+_ZH_ACT_VERB = r"(?:会见|会谈|出席|参加|表示|指出|强调|访问|举行|发表|接受)"
+
+
 def _acts(text: str) -> bool:
     """The person or office just named is the subject of a reported act ("… met …")."""
-    return bool(re.search(rf"^[^.;]{{0,60}}?\b{_ACT_VERB}\b", norm(text)))
+    plain = norm(text)
+    return bool(
+        re.search(rf"^[^.;]{{0,60}}?\b{_ACT_VERB}\b", plain)
+        or re.search(rf"^[^.;]{{0,60}}?(?<!\w){_RU_ACT_VERB}(?!\w)", plain)
+        or re.search(rf"^[^。；]{{0,20}}?{_ZH_ACT_VERB}", plain)
+    )
+
+
+# What opens a news lead before its subject: a dateline, a date, a place.
+_LEAD_OPENER = re.compile(
+    r"^\W*(?:[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s*"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?\s*(?:\([^)]{1,80}\)|\.?\s*/[^/]{1,30}/)?\s*[:.\-]*\s*(?:-+\s*)?)?"
+    r"(?:On\s+[^,]{4,40},\s*)?(?:in\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*)?(?:the\s+)?"
+)
+
+
+def _lead_subject(sentence: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
+    """The person a news lead opens with, before its first reporting verb."""
+    plain = norm(sentence)
+    opener = _LEAD_OPENER.match(plain)
+    start = opener.end() if opener else 0
+    verb = re.search(rf"\b{_ACT_VERB}\b", plain[start:])
+    if verb is None:
+        return None
+    subject = plain[start : start + verb.start()]
+    subject = re.sub(
+        r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$", "", subject
+    )
+    person = _known_person(subject, knowledge) or _office_surname(subject, knowledge, date)
+    if person is None:
+        person = _generic_person(subject, knowledge)
+    if person is None:
+        return None
+    return Person(person.name, person.role, person.start + start, person.end + start, person.holder)
+
+
+# "…, Foreign Minister of Kyrgyzstan Jeenbek Kulubaev said at a briefing on Tuesday."
+_ATTRIBUTION = re.compile(
+    r"(?:,|\s-)\s+(?P<who>(?:[A-Z][\w'.-]*|of|the|and|for)(?:\s+(?:[A-Z][\w'.-]*|of|the|and|for)){1,14})"
+    r"\s+(?:said|says|told|stated|noted|stressed|announced|added|believes)\b"
+)
+
+
+def _attributed(sentence: str, knowledge: Knowledge) -> Person | None:
+    plain = norm(sentence)
+    for match in _ATTRIBUTION.finditer(plain):
+        who = match["who"]
+        person = _known_person(who, knowledge) or _generic_person(who, knowledge)
+        if person is not None:
+            offset = match.start("who")
+            return Person(
+                person.name, person.role, person.start + offset, person.end + offset, person.holder
+            )
+    return None
+
+
+def _office_surname(text: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
+    """ "Генсек ШОС Норов", "SCO Secretary-General Norov": an office and its holder's surname."""
+    plain = norm(text)
+    for office in knowledge.offices:
+        match = re.search(rf"(?<![\w-])(?:{_flexible(office.aliases)})", plain, re.IGNORECASE)
+        if match is None:
+            continue
+        word = re.match(rf"\s+(?:{_INITIALS})?([A-ZА-ЯЁ][\w'-]+)", plain[match.end() :])
+        if word is None:
+            continue
+        holders = [
+            h
+            for h in office.holders
+            if any(phrase_pattern(n.split()[-1]).fullmatch(word[1]) for n in h.names if " " in n)
+            and (date is None or h.held_on(date))
+        ]
+        if len(holders) == 1:
+            start = match.end() + word.start(1)
+            return Person(holders[0].name, office.role, start, start + len(word[1]), holders[0])
+    return None
 
 
 def _office_end(sentence: str, knowledge: Knowledge) -> int:
@@ -147,12 +287,29 @@ def _known_person(text: str, knowledge: Knowledge) -> Person | None:
     plain = norm(text)
     best: Person | None = None
     for holder in knowledge.holders:
-        for name in holder.names:
-            match = phrase_pattern(name).search(plain)
-            if match and (best is None or match.start() < best.start):
-                role = _role_before(plain, match.start(), knowledge)
-                best = Person(holder.name, role, match.start(), match.end(), holder)
+        match = _holder_pattern(holder).search(plain)
+        if match and (best is None or match.start() < best.start):
+            role = _role_before(plain, match.start(), knowledge)
+            best = Person(holder.name, role, match.start(), match.end(), holder)
     return best
+
+
+# A patronymic between first name and surname ("Vladimir Imamovich Norov", "Рашид Кутбиддинович
+# Алимов") and a second initial ("R.K. Alimov") still name the holder.
+_PATRONYMIC = r"(?:[A-ZА-ЯЁ][a-zа-яё]+(?:ovich|evich|ich|ovna|evna|ович|евич|ич|овна|евна)\s+)?"
+_INITIALS = r"[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]\.\s?)?"
+
+
+@lru_cache(maxsize=64)
+def _holder_pattern(holder: Holder) -> re.Pattern[str]:
+    forms = [phrase_pattern(name).pattern for name in holder.names]
+    for name in (holder.name, *holder.aliases):
+        words = name.split()
+        if len(words) == 2 and not is_cjk(name):
+            first, last = (re.escape(w) for w in words)
+            forms.append(rf"(?<![\w-]){first}\s+{_PATRONYMIC}{last}(?![\w-])")
+            forms.append(rf"(?<![\w-]){_INITIALS}{last}(?![\w-])")
+    return re.compile("|".join(forms), re.IGNORECASE)
 
 
 _SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -174,6 +331,9 @@ def _generic_person(segment: str, knowledge: Knowledge) -> Person | None:
     """`Speech by Chinese Foreign Minister Wang Yi at …`: a name the knowledge file doesn't list."""
     plain = norm(segment)
     prefix = _TITLE_PREFIX.match(plain)
+    # "Speech by …" is a prefix; "President of Tajikistan …" is the role itself.
+    if prefix is not None and _ROLE_NOUN.search(prefix.group()):
+        prefix = None
     start = prefix.end() if prefix else 0
     end_match = _WHO_END.search(plain, start)
     end = end_match.start() if end_match else len(plain)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from ..model import Paragraph
 
 # Same-length replacements only, so an offset in the normalised text is an offset in the original
 # and snippets can be cut "as written".
@@ -40,24 +42,65 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese writes no spaces between words: a word boundary there would hide every name.
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
+# Russian declines names and places ("Чжан Мина", "Нурлана Ермекбаева", "в Бишкеке"): a Cyrillic
+# word of a phrase may take a case ending. A form that changes the stem ("Тяньцзинь" →
+# "в Тяньцзине") is listed as an alias of its own in the knowledge file.
+_CASE_ENDING = r"(?:а|у|ом|ым|ем|е|ой|ы|и|ого|ому|ую)?"
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
+
+
+def _word_pattern(word: str) -> str:
+    escaped = re.escape(norm(word))
+    return escaped + _CASE_ENDING if _CYRILLIC_WORD.fullmatch(word) else escaped
+
+
+def word_start(phrase: str) -> str:
+    """A left word boundary for a phrase, or none when it starts with a Chinese character."""
+    return r"(?<![\w-])" if re.match(r"\w", phrase) and not is_cjk(phrase[:1]) else ""
+
+
+def word_end(phrase: str) -> str:
+    return r"(?![\w-])" if re.search(r"\w$", phrase) and not is_cjk(phrase[-1:]) else ""
+
+
 @lru_cache(maxsize=4096)
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A case-insensitive whole-word pattern for a phrase whose spaces match any whitespace run."""
-    words = [re.escape(norm(w)) for w in phrase.split()]
-    body = r"\s+".join(words)
-    start = r"(?<![\w-])" if re.match(r"\w", phrase) else ""
-    end = r"(?![\w-])" if re.search(r"\w$", phrase) else ""
-    return re.compile(start + body + end, re.IGNORECASE)
+    body = r"\s+".join(_word_pattern(w) for w in phrase.split())
+    return re.compile(word_start(phrase) + body + word_end(phrase), re.IGNORECASE)
 
 
 def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regex alternation, longest first so that no phrase shadows a longer one."""
     ordered = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(norm(w)) for w in p.split()) for p in ordered)
+    return "|".join(r"\s+".join(_word_pattern(w) for w in p.split()) for p in ordered)
+
+
+def bounded_alternation(phrases: Iterable[str]) -> str:
+    """Like `alternation`, each phrase with the word boundaries that fit its script."""
+    ordered = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(
+        word_start(p) + r"\s+".join(_word_pattern(w) for w in p.split()) + word_end(p)
+        for p in ordered
+    )
+
+
+def word_count(text: str) -> int:
+    """Words, counting two Chinese characters as one word (Chinese has no spaces)."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(text.split()) + cjk // 2
 
 
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)[.!?](?=\s+[\"'(]?[A-Z0-9])"
+    r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Jan)(?<!Feb)(?<!Aug)(?<!Sept)(?<!Sep)"
+    r"(?<!Oct)(?<!Nov)(?<!Dec)[.!?](?=\s+[\"'(]?[A-Z0-9\u0410-\u042f])|[。！？]"
 )
 
 
@@ -67,7 +110,7 @@ def first_sentence(text: str) -> str:
     A dateline ("ASTANA, June 9. /TASS/.") is not a sentence: the one after it is included.
     """
     end = 0
-    while end < 40:
+    while end < 40 or _inside_quotes(text, end):
         found = _SENTENCE_END.search(text, end)
         if found is None:
             return text[:600]
@@ -75,8 +118,24 @@ def first_sentence(text: str) -> str:
     return text[: min(end, 600)]
 
 
+def _inside_quotes(text: str, at: int) -> bool:
+    """A full stop inside «…» ends a quoted title, not the sentence around it."""
+    before = text[:at]
+    return before.count("«") > before.count("»")
+
+
 def clip(text: str, start: int, end: int, margin: int = 40) -> str:
     """The original text around [start, end), for a snippet."""
     left = max(0, start - margin)
     right = min(len(text), end + margin)
     return text[left:right].strip()
+
+
+def lead_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The first paragraph with prose, and the short lines before it (dateline, date, photo)."""
+    lead: list[Paragraph] = []
+    for paragraph in paragraphs[:4]:
+        lead.append(paragraph)
+        if word_count(paragraph.text) > 12:
+            break
+    return lead

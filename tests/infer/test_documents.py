@@ -53,7 +53,8 @@ CASES = {
             "Astana on Friday.",
             "He recalled the decisions of 2017.",
         ],
-        ("2017-06-09", "Rashid Alimov", SG, None, "Astana", "news"),
+        # "said at the SCO summit": the summit is the occasion of his words.
+        ("2017-06-09", "Rashid Alimov", SG, "SCO summit", "Astana", "news"),
     ),
     "speech_at_a_ministerial_meeting_with_a_title_date_and_city": (
         [

@@ -102,3 +102,33 @@ def test_a_name_and_colon_title_is_taken_for_an_interview_only_as_a_guess():
 def test_words_inside_quotes_in_a_title_are_not_signals():
     fields = infer("Vladimir Norov: “The SCO attends to every member”", LEAD)
     assert fields["kind"].value != "news"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "MOSCOW, March 20. /TASS/. The SCO will consider the application, Alimov said.",
+        "BEIJING, Jan. 15 (Xinhua) -- The SCO will grow, its Secretary-General said here.",
+        "Bishkek, September 12 /Kabar/. The meeting will be held in Bishkek in October.",
+    ],
+)
+def test_a_news_agency_dateline_makes_a_news_item(lead):
+    assert value(infer("SCO to consider Iran's membership - Alimov", lead), "kind") == "news"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("SCO Secretary-General's congratulations on Nowruz", "address"),
+        ("Vladimir Norov took office as SCO Secretary-General", "news"),
+        ("Пресс-конференция Генерального секретаря ШОС", "press conference"),
+        ("上海合作组织秘书长声明", "statement"),
+    ],
+)
+def test_kind_from_more_title_wordings(title, kind):
+    assert value(infer(title, LEAD), "kind") == kind
+
+
+def test_a_byline_under_a_title_that_names_no_form_makes_an_article_as_a_guess():
+    kind = infer("The SCO at twenty: looking ahead", "By Vladimir Norov", LEAD)["kind"]
+    assert kind.value == "article" and kind.confidence < 0.5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import pytest
 
 from sco_archive.model import Origin, PartialDate
@@ -244,3 +246,77 @@ def test_a_news_item_naming_an_office_holder_by_surname(lead, date, speaker):
     curated = {"date": date} if date else {}
     fields = infer("Meeting of the Council held in Bishkek", lead, curated=curated)
     assert value(fields, "speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    ("date", "speaker"),
+    [
+        (PartialDate(2018, 12, 31), "Rashid Alimov"),
+        (PartialDate(2019, 1, 2), "Vladimir Norov"),
+        (PartialDate(2021, 12, 28), "Vladimir Norov"),
+        (PartialDate(2022, 1, 7), "Zhang Ming"),
+        (PartialDate(2024, 12, 31), "Zhang Ming"),
+        (PartialDate(2025, 1, 7), "Nurlan Yermekbayev"),
+    ],
+)
+def test_office_only_speaker_across_a_handover_is_the_holder_on_the_title_date(date, speaker):
+    written = f"{date.day} {calendar.month_name[date.month]} {date.year}"
+    fields = infer(f"SCO Secretary-General's statement on the situation ({written})", LEAD)
+    assert value(fields, "speaker") == speaker
+
+
+def test_the_unlisted_official_a_news_lead_opens_with_is_its_speaker():
+    fields = infer(
+        "Kyrgyz Foreign Minister meets with SCO Secretary-General",
+        "Bishkek, April 18 /Kabar/. Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek "
+        "Kulubaev met with the Secretary-General of the SCO Zhang Ming on Tuesday.",
+    )
+    assert (value(fields, "speaker"), value(fields, "speaker_role")) == (
+        "Jeenbek Kulubaev",
+        "Minister of Foreign Affairs of the Kyrgyz Republic",
+    )
+
+
+def test_the_official_a_news_item_quotes_is_its_speaker():
+    fields = infer(
+        "Bishkek to host SCO Heads of Government meeting in October",
+        "Bishkek, September 12 /Kabar/. The meeting will be held in Bishkek in October, Foreign "
+        "Minister of Kyrgyzstan Jeenbek Kulubaev said at a briefing on Tuesday.",
+    )
+    assert (value(fields, "speaker"), value(fields, "speaker_role")) == (
+        "Jeenbek Kulubaev",
+        "Foreign Minister of Kyrgyzstan",
+    )
+
+
+def test_a_role_with_a_country_is_not_part_of_the_name():
+    fields = infer("President of Tajikistan Emomali Rahmon receives SCO Secretary-General", LEAD)
+    assert (value(fields, "speaker"), value(fields, "speaker_role")) == (
+        "Emomali Rahmon",
+        "President of Tajikistan",
+    )
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Vladimir Norov", "Vladimir Norov, SCO Secretary-General", "Vladimir Norov"]
+)
+def test_a_byline_naming_an_office_holder_names_the_speaker(byline):
+    fields = infer("The SCO at twenty: looking ahead", byline, "Dear readers, the SCO has grown.")
+    assert (value(fields, "speaker"), value(fields, "speaker_role")) == ("Vladimir Norov", SG)
+
+
+def test_a_news_agencys_byline_names_reporters_not_the_speaker():
+    fields = infer("SCO chief says cooperation grows", "by Xinhua writers Zhang Hao, Liu Lu", LEAD)
+    assert "speaker" not in fields
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Address of the SCO Secretary-General R.K. Alimov at the ceremony",
+        "SCO Secretary-General Mr. Rashid Kutbiddinovich Alimov took part in the forum",
+        "Генеральный секретарь ШОС Рашид Кутбиддинович Алимов выступил на форуме",
+    ],
+)
+def test_a_holder_named_with_a_patronymic_or_two_initials_is_recognised(title):
+    assert value(infer(title, LEAD), "speaker") == "Rashid Alimov"

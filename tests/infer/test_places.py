@@ -161,3 +161,93 @@ def test_a_press_release_on_a_meeting_has_that_meeting_as_venue():
 )
 def test_venue_stops_at_the_date_but_keeps_its_own_on_and_of(title, venue):
     assert value(infer(title, LEAD), "venue") == venue
+
+
+def test_the_city_of_the_event_beats_the_agencys_dateline():
+    fields = infer(
+        "SCO Secretary General calls for joint efforts on Afghanistan",
+        "MOSCOW, July 14. /TASS/. SCO Secretary-General Vladimir Norov called on Wednesday for "
+        "joint efforts, speaking at the meeting of the SCO Council of Foreign Ministers in "
+        "Dushanbe.",
+    )
+    assert value(fields, "city") == "Dushanbe"
+    assert value(fields, "venue") == "meeting of the SCO Council of Foreign Ministers"
+
+
+def test_a_signature_line_gives_the_city_a_statement_was_issued_in():
+    fields = infer(
+        "Statement by the SCO Secretary-General on the attack",
+        "The SCO Secretary-General strongly condemns the terrorist act in the metro.",
+        "Beijing, 4 April 2017",
+    )
+    assert value(fields, "city") == "Beijing"
+
+
+def test_a_city_that_will_host_something_is_in_passing():
+    fields = infer(
+        "Article by SCO Secretary-General Rashid Alimov",
+        "Next week, on 8-9 June 2017, Astana will host the meeting of the Council of Heads of "
+        "State of the SCO.",
+    )
+    assert "city" not in fields
+
+
+def test_only_the_lead_places_an_event_not_a_later_paragraph():
+    fields = infer(
+        "Vladimir Norov took office as SCO Secretary-General",
+        "On 1 January 2019, Vladimir Norov took office as Secretary-General of the SCO.",
+        "He was appointed by the Council of Heads of State at its meeting in Qingdao on 10 June "
+        "2018.",
+    )
+    assert "city" not in fields
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "venue"),
+    [
+        (
+            "SCO Day celebrated at the SCO Secretariat",
+            "On 15 June 2023, a ceremony marking the SCO Day was held at the SCO Secretariat.",
+            "ceremony marking the SCO Day",
+        ),
+        (
+            "SCO Secretary-General Zhang Ming attends reception",
+            "On 14 June 2024, SCO Secretary-General Zhang Ming attended a reception at the SCO "
+            "Secretariat marking the 23rd anniversary of the SCO.",
+            "reception marking the 23rd anniversary of the SCO",
+        ),
+        (
+            "Address to the participants of the International Conference on Regional Security",
+            LEAD,
+            "International Conference on Regional Security",
+        ),
+        ("SCO Secretary-General delivers lecture at Peking University", LEAD, "Peking University"),
+    ],
+)
+def test_venue_is_the_event_not_the_building_or_the_audience(title, lead, venue):
+    assert value(infer(title, lead), "venue") == venue
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "venue"),
+    [
+        (
+            "SCO Secretary-General holds briefing for diplomatic corps",
+            LEAD,
+            "briefing for diplomatic corps",
+        ),
+        (
+            "News",
+            "On 17 January 2020, SCO Secretary-General Vladimir Norov held a press conference at "
+            "the SCO Secretariat on the results of the year.",
+            "press conference",
+        ),
+        (
+            "SCO Secretary-General Zhang Ming held a meeting with the Ambassador of Iran",
+            "On 2 March 2023, SCO Secretary-General Zhang Ming held a meeting with the Ambassador.",
+            None,
+        ),
+    ],
+)
+def test_an_event_someone_holds_is_the_venue_but_a_meeting_with_someone_is_not(title, lead, venue):
+    assert value(infer(title, lead), "venue") == venue

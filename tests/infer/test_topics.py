@@ -1,10 +1,10 @@
-"""Topics: controlled vocabulary, assigned by counting keywords against each topic's threshold."""
+"""Topics: the few a document is about, by keyword density, with the matched words as evidence."""
 
 from __future__ import annotations
 
-from sco_archive.infer.topics import infer_topics
+from sco_archive.infer.topics import MAX_TOPICS, infer_topics
 from sco_archive.knowledge import parse_knowledge
-from tests.infer.helpers import infer, knowledge, paragraphs, value
+from tests.infer.helpers import SEEDS, infer, knowledge, paragraphs, split_seed, value
 
 VOCABULARY = parse_knowledge(
     {
@@ -15,10 +15,11 @@ VOCABULARY = parse_knowledge(
         ]
     }
 )
+FILLER = "The member states discussed the agenda of the coming year in detail. " * 10  # 120 words
 
 
-def topics(*texts: str):
-    return infer_topics("Title", 1, paragraphs(*texts), VOCABULARY)
+def topics(*texts: str, title: str = "Title"):
+    return infer_topics(title, 1, paragraphs(*texts), VOCABULARY)
 
 
 def test_a_topic_needs_its_minimum_count_of_keywords():
@@ -26,10 +27,29 @@ def test_a_topic_needs_its_minimum_count_of_keywords():
     assert topics("A drug seizure.", "More narcotics.").value == ("drugs",)
 
 
-def test_topics_come_in_vocabulary_order_with_the_first_triggering_snippet():
+def test_topics_come_in_vocabulary_order_and_the_snippet_is_the_matched_words():
     found = topics("Afghanistan first.", "Then drug and drug again.")
     assert found.value == ("drugs", "afghanistan")
-    assert "Afghanistan" in found.snippet and found.line == 3
+    assert found.snippet == "drugs: drug ×2; afghanistan: Afghanistan ×1"
+    assert found.line == 5  # the first keyword of the densest topic
+
+
+def test_one_mention_in_passing_deep_in_a_long_text_is_not_a_topic():
+    body = [FILLER] * 6 + ["It also touched on Afghanistan and the UN once each."]
+    assert topics("Colleagues,", "Thank you.", *body) is None
+
+
+def test_a_keyword_in_the_title_counts_more_than_one_in_the_body():
+    body = ["Colleagues,", "Thank you.", FILLER, FILLER, "The situation in Afghanistan."]
+    assert topics(*body) is None
+    assert topics(*body, title="Statement on Afghanistan").value == ("afghanistan",)
+
+
+def test_a_long_text_needs_many_mentions_relative_to_its_length():
+    few = ["Colleagues,", "Thank you.", *[FILLER] * 8, "drug narcotics drug"]
+    many = ["Colleagues,", "Thank you.", *[FILLER + " drug narcotics" for _ in range(8)]]
+    assert topics(*few) is None
+    assert topics(*many).value == ("drugs",)
 
 
 def test_acronym_keywords_match_only_in_capitals():
@@ -47,6 +67,23 @@ def test_the_shipped_vocabulary_assigns_terrorism_to_a_counter_terrorism_text():
         "The SCO condemns terrorism and extremism in all forms; RATS coordinates the response.",
     )
     assert "terrorism-extremism" in value(fields, "topics")
+
+
+def test_a_700_word_statement_gets_only_the_topics_it_is_about():
+    title, line, found = split_seed(next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8"))
+    field = infer_topics(title, line, found, knowledge())
+    assert field.value == (
+        "terrorism-extremism",
+        "drugs",
+        "international-organisations",
+        "security",
+    )
+    assert "terrorist ×6" in field.snippet and "OSCE ×5" in field.snippet
+
+
+def test_no_document_gets_more_than_the_maximum_number_of_topics():
+    text = "terrorism drugs Afghanistan pandemic economy transport energy culture UN security"
+    assert len(value(infer(text, text, text), "topics")) == MAX_TOPICS
 
 
 def test_every_shipped_topic_has_a_label():

@@ -29,7 +29,9 @@ def missing_lines(source: str, html: str) -> list[str]:
     page = words(page_text(html))
     missing = []
     position = 0
-    for line in source.splitlines():
+    # Lines as the reader splits them: str.splitlines() would also break at \x1c-\x1e, \x85
+    # and \u2028, which are characters inside a line to the reader (and to the page).
+    for line in source.split("\n"):
         wanted = words(line)
         if not wanted:
             continue

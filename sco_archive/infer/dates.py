@@ -21,7 +21,15 @@ from typing import Any
 
 from ..knowledge import Knowledge
 from ..model import Field, Origin, Paragraph, PartialDate
-from .text import clip, first_sentence, lead_paragraphs, norm, phrase_pattern, word_count
+from .text import (
+    clip,
+    first_sentence,
+    key_word,
+    lead_paragraphs,
+    norm,
+    phrase_pattern,
+    word_count,
+)
 
 MONTHS = {
     name: number
@@ -581,8 +589,12 @@ def _term_years(texts: Sequence[str], knowledge: Knowledge) -> frozenset[int]:
     """The years in office of every office holder the text names (by name, not by office)."""
     years: set[int] = set()
     joined = "\n".join(texts)
+    lowered = joined.lower()
     for holder in knowledge.holders:
-        if any(phrase_pattern(name).search(joined) for name in holder.names):
+        if any(
+            key_word(name) in lowered and phrase_pattern(name).search(joined)
+            for name in holder.names
+        ):
             end = holder.end if holder.end is not None else holder.start + _OPEN_TERM - 1
             years.update(range(holder.start, end + 1))
     return frozenset(years)

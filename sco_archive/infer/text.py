@@ -77,6 +77,13 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(word_start(phrase) + body + word_end(phrase), re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def key_word(phrase: str) -> str:
+    """The phrase's longest word, lower-cased: wherever the phrase's pattern matches, this word
+    stands as written, so a plain substring test rules most phrases out before any regex runs."""
+    return max(norm(phrase).split(), key=len).lower()
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regex alternation, longest first so that no phrase shadows a longer one."""
     ordered = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)

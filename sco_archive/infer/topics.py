@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..knowledge import Knowledge, Topic
 from ..model import Field, Origin, Paragraph
-from .text import alternation, norm
+from .text import alternation, key_word, norm
 
 _SCAN_LIMIT = 300_000  # characters: a book-length report is judged by its first ~50,000 words
 TITLE_WEIGHT = 3
@@ -56,8 +56,11 @@ def infer_topics(
     """The topics whose keywords are densest, at most MAX_TOPICS, in vocabulary order."""
     texts = _texts(title, title_line, paragraphs)
     words = max(MIN_WORDS, sum(len(text.split()) for text, _line, _weight in texts[1:]))
+    lowered = "\n".join(text for text, _line, _weight in texts).lower()
     scored: list[tuple[float, str, _Tally]] = []
     for topic in (knowledge.topics or {}).values():
+        if not any(key_word(keyword) in lowered for keyword in topic.keywords):
+            continue  # no keyword can match: skip the regex pass over every paragraph
         tally = _tally(topic, texts)
         density = tally.weight * 1000 / words
         if sum(tally.words.values()) >= topic.min_count and density >= PER_THOUSAND_WORDS:

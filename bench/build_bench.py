@@ -13,7 +13,9 @@ Peak memory is the child's `ru_maxrss` from `os.wait4`, which reports one child'
 (and that of the processes it waited for, e.g. Pagefind). `RUSAGE_CHILDREN` cannot be
 differenced: its `ru_maxrss` is the largest of all children so far, not a sum. But ru_maxrss
 is one process's peak, and the loader's process pool runs several at once, so the summed RSS
-of the whole process tree is also sampled from /proc every 50 ms (it may miss a short peak).
+of the whole process tree is also sampled from /proc every 50 ms (it may miss a short peak),
+in all and by kind of process: the build itself ("main"), its Python workers ("python3") and
+the Pagefind binary ("pagefind_extend", the kernel's 15-character name).
 Nothing in the repository is touched.
 """
 
@@ -57,11 +59,18 @@ class Step:
     peak_mb: float
     tree_peak_mb: float  # summed RSS of the child and its descendants, sampled every 50 ms
     returncode: int
+    # Sampled peaks by kind of process: "main" (the child itself), "python3" (its worker
+    # processes, summed), "pagefind_extend" (the search indexer) …
+    peaks_mb: dict[str, float] = field(default_factory=dict)
     site: dict[str, object] = field(default_factory=dict)
 
 
-def tree_rss(root: int) -> int:
-    """Bytes resident in process `root` and all its descendants now (from /proc)."""
+def tree_rss(root: int) -> dict[str, int]:
+    """Bytes resident now in process `root` and in its descendants, by kind of process.
+
+    Kinds: "main" (root itself), else the process's name (python3 for worker processes,
+    pagefind_extend for the search indexer); read from /proc.
+    """
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -74,24 +83,33 @@ def tree_rss(root: int) -> int:
         children = [pid for pid, ppid in parents.items() if ppid in frontier]
         tree.update(children)
         frontier = children
-    total = 0
+    by_kind: dict[str, int] = {}
     for pid in tree:
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            kind = "main" if pid == root else Path(f"/proc/{pid}/comm").read_text().strip()
         except OSError:
             continue
-    return total * os.sysconf("SC_PAGE_SIZE")
+        by_kind[kind] = by_kind.get(kind, 0) + pages * os.sysconf("SC_PAGE_SIZE")
+    return by_kind
 
 
-def sample_tree(pid: int, done: threading.Event, peak: list[int]) -> None:
-    """Keep the largest summed RSS seen: ru_maxrss is one process's, a pool's workers add up."""
+def sample_tree(pid: int, done: threading.Event, peak: dict[str, int]) -> None:
+    """Keep the largest summed RSS seen, in all ("tree") and by kind of process: ru_maxrss
+    is one process's, and a pool's workers add up."""
     while not done.wait(0.05):
-        peak[0] = max(peak[0], tree_rss(pid))
+        now = tree_rss(pid)
+        peak["tree"] = max(peak.get("tree", 0), sum(now.values()))
+        for kind, size in now.items():
+            peak[kind] = max(peak.get(kind, 0), size)
 
 
-def run_child(command: list[str], cwd: Path, log: Path) -> tuple[float, float, float, float, int]:
-    """(wall s, CPU s, peak RSS MB, sampled tree peak MB, exit code); output goes to `log`."""
-    done, peak = threading.Event(), [0]
+def run_child(
+    command: list[str], cwd: Path, log: Path
+) -> tuple[float, float, float, dict[str, float], int]:
+    """(wall s, CPU s, peak RSS MB, sampled peaks MB by kind, exit code); output to `log`."""
+    done: threading.Event = threading.Event()
+    peak: dict[str, int] = {}
     with log.open("wb") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -105,7 +123,8 @@ def run_child(command: list[str], cwd: Path, log: Path) -> tuple[float, float, f
     process.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
     # Linux reports ru_maxrss in KiB.
-    return seconds, cpu, usage.ru_maxrss / 1024, peak[0] / 2**20, process.returncode
+    peaks = {kind: size / 2**20 for kind, size in peak.items()}
+    return seconds, cpu, usage.ru_maxrss / 1024, peaks, process.returncode
 
 
 def document_title_and_year(path: Path) -> tuple[str, str, list[str]]:
@@ -186,6 +205,9 @@ def site_stats(site: Path) -> dict[str, object]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size) if pages else None
+    # A speech page: one per document, below a year (or undated) folder of its own section.
+    speeches = [p for p in pages if _is_document_page(p.relative_to(site))]
+    largest_speech = max(speeches, key=lambda p: p.stat().st_size) if speeches else None
     lunr = site / "search" / "search_index.json"
     pagefind = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     return {
@@ -194,10 +216,28 @@ def site_stats(site: Path) -> dict[str, object]:
         "html_pages": len(pages),
         "largest_html": str(largest.relative_to(site)) if largest else None,
         "largest_html_kb": largest.stat().st_size / 1024 if largest else 0.0,
+        "document_pages": len(speeches),
+        "largest_document_html": (
+            str(largest_speech.relative_to(site)) if largest_speech else None
+        ),
+        "largest_document_kb": largest_speech.stat().st_size / 1024 if largest_speech else 0.0,
+        "document_pages_over_100kb": sum(1 for p in speeches if p.stat().st_size > 100 * 1024),
         "search_index_mb": lunr.stat().st_size / 1e6 if lunr.exists() else None,
         "pagefind_mb": sum(p.stat().st_size for p in pagefind) / 1e6 if pagefind else None,
         "pagefind_files": len(pagefind) if pagefind else None,
     }
+
+
+def _is_document_page(rel: Path) -> bool:
+    """speeches/YEAR/SLUG/index.html (ours) or YEAR/STEM/index.html (the baseline's)."""
+    parts = rel.parts
+    if parts and parts[0] == "speeches":
+        parts = parts[1:]
+    return (
+        len(parts) == 3
+        and parts[2] == "index.html"
+        and (parts[0].isdigit() or parts[0] == "undated")
+    )
 
 
 def change_one_document(corpus: Path) -> Path:
@@ -229,12 +269,13 @@ def run_steps(work: Path, n: int, seed: int) -> list[Step]:
 def measure(name: str, command: list[str], cwd: Path, site: Path, work: Path) -> Step:
     """Run one step; a failure is reported with its log, not raised."""
     log = work / f"{name.split()[0].strip('()')}.log"
-    seconds, cpu, peak, tree_peak, code = run_child(command, cwd, log)
+    seconds, cpu, peak, peaks, code = run_child(command, cwd, log)
     if code != 0:
         print(f"{name}: exit {code}; last lines of {log}:", file=sys.stderr)
         print("\n".join(log.read_text(errors="replace").splitlines()[-15:]), file=sys.stderr)
     stats = site_stats(site) if site.is_dir() else {}
-    return Step(name, seconds, cpu, peak, tree_peak, code, stats)
+    tree_peak = peaks.pop("tree", 0.0)
+    return Step(name, seconds, cpu, peak, tree_peak, code, peaks_mb=peaks, site=stats)
 
 
 def machine() -> dict[str, object]:
@@ -277,6 +318,10 @@ def print_report(steps: list[Step], info: dict[str, object], n: int, seed: int) 
             f"{step.peak_mb / base.peak_mb:>7.2f}{step.tree_peak_mb:>9.0f}"
         )
     print("peak MB: largest single process (wait4 ru_maxrss); tree MB: sampled sum of all")
+    print("sampled peak MB by kind of process:")
+    for step in steps:
+        kinds = ", ".join(f"{k} {v:.0f}" for k, v in sorted(step.peaks_mb.items()))
+        print(f"  {step.name:<24}{kinds}")
     print(f"\n{'site':<10}{'MB':>7}{'files':>7}{'lunr MB':>9}{'pagefind MB':>13}  largest HTML")
     for label, step in (("baseline", steps[0]), ("ours", steps[-1])):
         s = step.site
@@ -289,6 +334,14 @@ def print_report(steps: list[Step], info: dict[str, object], n: int, seed: int) 
         )
     if steps[-1].site.get("pagefind_files"):
         print(f"pagefind/ files: {steps[-1].site['pagefind_files']}")
+    print(f"\n{'document pages':<16}{'count':>7}{'> 100 KB':>10}  largest")
+    for label, step in (("baseline", steps[0]), ("ours", steps[-1])):
+        s = step.site
+        if s:
+            print(
+                f"{label:<16}{s['document_pages']:>7}{s['document_pages_over_100kb']:>10}  "
+                f"{s['largest_document_html']} ({s['largest_document_kb']:.0f} KB)"
+            )
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import json
 import random
 import shutil
 import sys
@@ -114,8 +115,8 @@ def build_site(root: Path, speeches: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs").mkdir(exist_ok=True)
-    for page in ("about.md", "search.md"):
-        shutil.copy(REPO / "docs" / page, root / "docs" / page)
+    for page in hand_written_pages():
+        shutil.copy(page, root / "docs" / page.name)
     if not (root / "speeches").exists():
         (root / "speeches").symlink_to(speeches.resolve(), target_is_directory=True)
     project = Project(config_file=root / "mkdocs.yml", use_cache=False, incremental=False)
@@ -123,6 +124,14 @@ def build_site(root: Path, speeches: Path) -> Path:
     if result.errors:
         raise SystemExit("\n".join(d.format() for d in result.errors[:20]))
     return result.site_dir
+
+
+def hand_written_pages() -> list[Path]:
+    """The top-level pages of docs/ that a person wrote (about, search …): the nav needs them.
+    The archive lists its own generated files in docs/.generated.json."""
+    manifest = REPO / "docs" / ".generated.json"
+    generated = set(json.loads(manifest.read_text())["files"]) if manifest.exists() else set()
+    return [p for p in sorted((REPO / "docs").glob("*.md")) if p.name not in generated]
 
 
 LUNR_YML = """\

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -24,15 +25,24 @@ from .incremental import (
     changed_pages,
     copy_for_update,
     current_state,
+    inputs_digest,
+    load_page_cache,
+    load_snapshot,
     load_state,
     output_dir,
+    page_cache_file,
+    reuse_from_docs,
+    save_page_cache,
+    save_snapshot,
     save_state,
+    snapshot_file_for,
     state_file_for,
+    tree_digest,
 )
 from .knowledge import load_knowledge
 from .loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order, load_corpus
 from .model import Diagnostic, Severity
-from .plugin import CACHE_DIR, THEME_DIR, ArchivePlugin
+from .plugin import CACHE_DIR, THEME_DIR, ArchivePlugin, _pinned
 
 PLUGIN_NAME = "sco-archive"
 
@@ -63,14 +73,31 @@ class Project:
 
 @dataclass
 class BuildResult:
-    corpus: Corpus
-    generated: Generated
     site_dir: Path
     docs: SyncResult | None
     seconds: float
     diagnostics: list[Diagnostic] = field(default_factory=list)
     up_to_date: bool = False  # nothing changed since the last build; MkDocs did not run
     pages_rendered: int = 0  # generated pages MkDocs rendered (all of them in a cold build)
+    page_count: int = 0  # speech pages published
+    # The loaded corpus and planned pages; a no-change build loads them only when asked.
+    loaded: tuple[Corpus, Generated] | None = field(default=None, repr=False)
+    project: Project | None = field(default=None, repr=False)
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._loaded()[0]
+
+    @property
+    def generated(self) -> Generated:
+        return self._loaded()[1]
+
+    def _loaded(self) -> tuple[Corpus, Generated]:
+        if self.loaded is None:
+            assert self.project is not None
+            _, corpus, generated = load_project(self.project)
+            self.loaded = (corpus, generated)
+        return self.loaded
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -102,21 +129,31 @@ def archive_plugin(config: MkDocsConfig) -> ArchivePlugin:
     return plugin
 
 
+def knowledge_path(project: Project, config: MkDocsConfig) -> Path | None:
+    """The project's own knowledge file, or None for the one that comes with the archive."""
+    knowledge_file = archive_plugin(config).config.knowledge
+    return project.root / knowledge_file if knowledge_file else None
+
+
 def load_project(
     project: Project,
     progress: ProgressFactory | None = None,
+    config: MkDocsConfig | None = None,
 ) -> tuple[MkDocsConfig, Corpus, Generated]:
-    config = load_project_config(project)
-    plugin = archive_plugin(config)
-    knowledge_file = plugin.config.knowledge
-    knowledge = load_knowledge(project.root / knowledge_file if knowledge_file else None)
+    config = config or load_project_config(project)
+    knowledge = load_knowledge(knowledge_path(project, config))
     cache = DocumentCache(project.cache_file) if project.use_cache else None
     try:
         corpus = load_corpus(speeches_dir(project, config), knowledge, progress, cache=cache)
     finally:
         if cache is not None:
             cache.close()
-    return config, corpus, generate(corpus, config.site_name, knowledge)
+    reuse = None
+    if project.use_cache:
+        docs_dir = Path(config.docs_dir)
+        entries = load_page_cache(page_cache_file(project.cache_dir, docs_dir))
+        reuse = reuse_from_docs(entries, docs_dir)
+    return config, corpus, generate(corpus, config.site_name, knowledge, reuse)
 
 
 def build(
@@ -128,46 +165,108 @@ def build(
     docs/ is updated only then: a failed or interrupted build leaves both as they were.
     """
     started = time.perf_counter()
-    config, corpus, generated = load_project(project, progress)
-    # Keyed: Diagnostic's own ordering compares `line` None with int and raises TypeError.
-    diagnostics = sorted(corpus.all_diagnostics() + generated.diagnostics, key=_diagnostic_order)
+    config = load_project_config(project)
     docs_dir = Path(config.docs_dir)
-    _refuse(diagnostics, strict, hand_written_conflicts(docs_dir, generated.files))
     site_dir = (project.site_dir or Path(config.site_dir)).resolve()
     _recover_interrupted_swap(site_dir)
     state_file = state_file_for(project.cache_dir, site_dir)
+    snapshot_file = snapshot_file_for(state_file)
+    inputs = _inputs_digest(project, config, site_dir)
+    if project.incremental:
+        snapshot = _unchanged_snapshot(snapshot_file, inputs, docs_dir, site_dir, state_file)
+        if snapshot is not None:
+            diagnostics = snapshot["diagnostics"]
+            _refuse(diagnostics, strict, [])
+            return BuildResult(
+                site_dir,
+                None,
+                time.perf_counter() - started,
+                diagnostics,
+                up_to_date=True,
+                page_count=snapshot["page_count"],
+                project=project,
+            )
+    # From here on the site may change: the snapshot no longer describes it.
+    snapshot_file.unlink(missing_ok=True)
+    config, corpus, generated = load_project(project, progress, config)
+    # Keyed: Diagnostic's own ordering compares `line` None with int and raises TypeError.
+    diagnostics = sorted(corpus.all_diagnostics() + generated.diagnostics, key=_diagnostic_order)
+    _refuse(diagnostics, strict, hand_written_conflicts(docs_dir, generated.files))
     previous = load_state(state_file) if project.incremental and site_dir.is_dir() else None
     current = current_state(config, THEME_DIR, generated.files, read_manifest(docs_dir))
-    if previous is not None and _up_to_date(previous, current, docs_dir, generated):
-        return BuildResult(
-            corpus,
-            generated,
-            site_dir,
-            None,
-            time.perf_counter() - started,
-            diagnostics,
-            up_to_date=True,
-        )
-    warm = previous is not None and changed_pages(previous, current) is not None
-    with _staging_dir(site_dir) as staging:
-        if warm:
-            assert previous is not None
-            copy_for_update(
-                site_dir, staging, {output_dir(u) for u in previous.pages}, REGENERATED_EVERY_BUILD
-            )
-        _run_mkdocs(project, staging, site_dir, generated, warm)
-        _swap_into_place(staging, site_dir)
-    save_state(state_file, current)
-    docs = sync_docs(docs_dir, generated.files)
+    docs = None
+    rendered = 0
+    if previous is None or not _up_to_date(previous, current, docs_dir, generated):
+        warm = previous is not None and changed_pages(previous, current) is not None
+        with _staging_dir(site_dir) as staging:
+            if warm:
+                assert previous is not None
+                copy_for_update(
+                    site_dir,
+                    staging,
+                    {output_dir(u) for u in previous.pages},
+                    REGENERATED_EVERY_BUILD,
+                )
+            _run_mkdocs(project, staging, site_dir, generated, warm)
+            _swap_into_place(staging, site_dir)
+        save_state(state_file, current)
+        docs = sync_docs(docs_dir, generated.files)
+        rendered = _rendered(previous, current, warm)
+    if project.use_cache:  # docs/ now holds exactly these pages
+        save_page_cache(page_cache_file(project.cache_dir, docs_dir), generated.keys, current)
+    save_snapshot(
+        snapshot_file,
+        {
+            "inputs": inputs,
+            "docs": tree_digest(docs_dir),
+            "state": state_file.read_bytes(),
+            "diagnostics": diagnostics,
+            "page_count": len(generated.pages),
+        },
+    )
     return BuildResult(
-        corpus,
-        generated,
         site_dir,
         docs,
         time.perf_counter() - started,
         diagnostics,
-        pages_rendered=_rendered(previous, current, warm),
+        up_to_date=docs is None,
+        pages_rendered=rendered,
+        page_count=len(generated.pages),
+        loaded=(corpus, generated),
+        project=project,
     )
+
+
+def _inputs_digest(project: Project, config: MkDocsConfig, site_dir: Path) -> str:
+    speeches = speeches_dir(project, config).resolve()
+    # A SOURCE_DATE_EPOCH the user set changes the sitemap; one the plugin pinned does not.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    extra = (
+        str(site_dir),
+        str(speeches),
+        str(config.site_url or ""),
+        "" if epoch is None or epoch in _pinned else epoch,
+    )
+    custom = config.theme.custom_dir  # a fork's template overrides, wherever they live
+    theme = (Path(custom),) if custom else ()
+    knowledge = knowledge_path(project, config)
+    return inputs_digest(project.config_file, speeches, knowledge, extra, theme)
+
+
+def _unchanged_snapshot(
+    snapshot_file: Path, inputs: str, docs_dir: Path, site_dir: Path, state_file: Path
+) -> dict | None:
+    """The last build's record when nothing it read or wrote has changed since; else None."""
+    snapshot = load_snapshot(snapshot_file)
+    if snapshot is None or snapshot.get("inputs") != inputs or not site_dir.is_dir():
+        return None
+    try:
+        state = state_file.read_bytes()
+    except OSError:
+        return None
+    if snapshot.get("state") != state or snapshot.get("docs") != tree_digest(docs_dir):
+        return None
+    return snapshot
 
 
 # Rebuilt from scratch by every build, never carried over from the previous site.
@@ -182,10 +281,13 @@ def _run_mkdocs(
     plugin.preloaded = generated
     plugin.dirty = warm
     plugin.state_site_dir = site_dir
+    plugin.parallel = True
     build_logger = logging.getLogger("mkdocs.commands.build")
     build_logger.addFilter(DROP_DIRTY_WARNING)
     try:
-        mkdocs_build(build_config, dirty=warm)
+        # Always dirty: pages the plugin renders in its helper process are skipped here. The
+        # staging folder starts empty (cold) or as a copy of the site (warm): nothing is stale.
+        mkdocs_build(build_config, dirty=True)
     except MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
     finally:

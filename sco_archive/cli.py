@@ -84,7 +84,7 @@ def _report_build(result: BuildResult) -> None:
         else "nothing changed: the site is up to date"
     )
     click.echo(
-        f"Built {len(result.generated.pages)} documents into {result.site_dir} in "
+        f"Built {result.page_count} documents into {result.site_dir} in "
         f"{result.seconds:.1f} s ({changed}): {len(result.errors)} error(s), "
         f"{len(result.warnings)} warning(s)."
     )

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .browse import browse_pages
 from .cite import citations
@@ -11,7 +19,7 @@ from .indexes import HOME, TIMELINE, home_page, timeline_page
 from .loader import Corpus
 from .markdown_text import display_date
 from .model import Diagnostic
-from .pages import SpeechPage, plan_pages, render_page
+from .pages import SpeechPage, front_matter, plan_pages, render_body, render_page
 from .related import related
 
 
@@ -22,19 +30,85 @@ class Generated:
     files: dict[str, str]
     pages: list[SpeechPage]
     diagnostics: list[Diagnostic]
+    keys: dict[str, str] = field(default_factory=dict)  # speech page → render_key()
 
 
-def generate(corpus: Corpus, site_name: str, knowledge: Any = None) -> Generated:
+# (src_uri, render key) → the Markdown an earlier build rendered for that key, or None.
+Reuse = Callable[[str, str], str | None]
+
+
+def generate(
+    corpus: Corpus, site_name: str, knowledge: Any = None, reuse: Reuse | None = None
+) -> Generated:
+    """Plan and write every page. `reuse` hands back speech pages rendered before: a page
+    whose front matter and body are unchanged is not dumped to YAML again."""
     pages, diagnostics = plan_pages(corpus.documents)
     if knowledge is None:
         knowledge = _default_knowledge()
     browse, links = browse_pages(pages, knowledge)
     contexts = reading_context(pages, links, site_name)
-    files = {page.src_uri: render_page(page, contexts[page.src_uri]) for page in pages}
+    keys = {p.src_uri: render_key(p, contexts[p.src_uri]) for p in pages}
+    files: dict[str, str] = {}
+    missing = []
+    for page in pages:
+        text = reuse(page.src_uri, keys[page.src_uri]) if reuse is not None else None
+        if text is None:
+            missing.append(page)
+        else:
+            files[page.src_uri] = text
+    files.update(zip((p.src_uri for p in missing), _render_pages(missing, contexts), strict=True))
     files[HOME] = home_page(pages, site_name)
     files[TIMELINE] = timeline_page(pages)
     files.update(browse)
-    return Generated(dict(sorted(files.items())), pages, diagnostics)
+    return Generated(dict(sorted(files.items())), pages, diagnostics, keys)
+
+
+def _render_salt() -> bytes:
+    """What else decides a page's Markdown: the code that writes it and the YAML libraries."""
+    salt = hashlib.sha256(f"{yaml.__version__} {metadata.version('python-frontmatter')}".encode())
+    for module in ("pages.py", "markdown_text.py", "model.py"):
+        salt.update((Path(__file__).parent / module).read_bytes())
+    return salt.digest()
+
+
+_SALT = _render_salt()
+
+
+def render_key(page: SpeechPage, context: dict[str, Any]) -> str:
+    """A digest of everything render_page() writes for `page`: same key, same Markdown."""
+    key = hashlib.sha256(_SALT)
+    key.update(repr(front_matter(page, context)).encode("utf-8"))
+    key.update(b"\0" + render_body(page.document).encode("utf-8"))
+    return key.hexdigest()
+
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_FROM = 500
+_work: tuple[list[SpeechPage], dict[str, dict[str, Any]]] | None = None  # read by the workers
+
+
+def _render_pages(pages: list[SpeechPage], contexts: dict[str, dict[str, Any]]) -> list[str]:
+    """Each page's Markdown (front matter is costly YAML), spread over the machine's cores.
+
+    Forked workers inherit the pages and read them by index: nothing is pickled but the text.
+    """
+    global _work
+    workers = min(os.cpu_count() or 1, 8)
+    methods = multiprocessing.get_all_start_methods()
+    if len(pages) < PARALLEL_FROM or workers < 2 or "fork" not in methods:
+        return [render_page(page, contexts[page.src_uri]) for page in pages]
+    _work = (pages, contexts)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_render_one, range(len(pages)), chunksize=64)
+    finally:
+        _work = None
+
+
+def _render_one(index: int) -> str:
+    assert _work is not None
+    pages, contexts = _work
+    return render_page(pages[index], contexts[pages[index].src_uri])
 
 
 def _default_knowledge() -> Any:

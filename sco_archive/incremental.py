@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,10 +50,11 @@ def fingerprint(config: MkDocsConfig, theme_dir: Path, hand_written: list[Path])
     import material
     import mkdocs
 
+    # Not LOADER_VERSION: what the loader makes of a document reaches a page only through
+    # the page's own Markdown, which is compared page by page.
     parts = [
         f"{STATE_VERSION}",
         __version__,
-        LOADER_VERSION,
         mkdocs.__version__,
         getattr(material, "__version__", "?"),
         str(config.site_url or ""),
@@ -125,12 +127,18 @@ def copy_for_update(
         target = staging / rel
         if source.is_dir():
             target.mkdir(parents=True, exist_ok=True)
-        elif rel.parent.as_posix() in page_outputs and rel.name == "index.html":
+        elif rel.name == "index.html" and _folder(rel) in page_outputs:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(source, target)
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+
+
+def _folder(rel: Path) -> str:
+    """A file's folder below the site as output_dir() names it: "" for the site root."""
+    folder = rel.parent.as_posix()
+    return "" if folder == "." else folder
 
 
 def remove_outputs(staging: Path, src_uris: set[str]) -> None:
@@ -171,3 +179,145 @@ def current_state(
         fingerprint(config, theme_dir, hand_written),
         {uri: digest(text) for uri, text in files.items()},
     )
+
+
+# --- No-change builds ----------------------------------------------------------------------
+#
+# A build whose inputs are byte for byte those of the last successful build of the same site
+# folder has nothing to do. Checking that reads every input once (a few hundred MB at 10,000
+# documents: well under a second), instead of loading the corpus and planning every page.
+
+PACKAGE_DIR = Path(__file__).parent
+
+
+def _hash_tree(hasher: hashlib._Hash, label: str, root: Path, skip_dirs: set[str]) -> None:
+    """Every file below `root`: its path and its bytes, in a fixed order."""
+    hasher.update(f"\0{label}\0{root}\0".encode())
+    if not root.is_dir():
+        hasher.update(b"missing")
+        return
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in skip_dirs)
+        for name in sorted(filenames):
+            path = Path(folder, name)
+            hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
+            try:
+                hasher.update(path.read_bytes())
+            except OSError:
+                hasher.update(b"\0unreadable\0")
+
+
+def inputs_digest(
+    config_file: Path,
+    speeches: Path,
+    knowledge_file: Path | None,
+    extra: tuple[str, ...],
+    theme_dirs: tuple[Path, ...] = (),
+) -> str:
+    """A digest of what a build reads besides docs/: documents and sidecars, knowledge,
+    mkdocs.yml, a site's own theme folder, this package (code, theme, data) and the tools'
+    versions."""
+    from importlib import metadata
+
+    import material
+    import mkdocs
+
+    versions = []
+    for package in ("pagefind", "markdown", "jinja2", "pyyaml", "python-frontmatter"):
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=?")
+    hasher = hashlib.sha256()
+    parts = [
+        f"{STATE_VERSION}",
+        __version__,
+        LOADER_VERSION,
+        mkdocs.__version__,
+        getattr(material, "__version__", "?"),
+        *versions,
+        *extra,
+    ]
+    hasher.update("\0".join(parts).encode())
+    hasher.update(b"\0config\0" + config_file.read_bytes())
+    if knowledge_file is not None:
+        hasher.update(b"\0knowledge\0" + knowledge_file.read_bytes())
+    _hash_tree(hasher, "speeches", speeches, set())
+    _hash_tree(hasher, "package", PACKAGE_DIR, {"__pycache__"})
+    for folder in theme_dirs:
+        _hash_tree(hasher, "theme", folder, {"__pycache__"})
+    return hasher.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of every file below `folder` (docs/: hand-written pages and generated ones)."""
+    hasher = hashlib.sha256()
+    _hash_tree(hasher, "tree", folder, set())
+    return hasher.hexdigest()
+
+
+def snapshot_file_for(state_file: Path) -> Path:
+    return state_file.with_name(state_file.stem + "-inputs.pickle")
+
+
+def load_snapshot(path: Path) -> dict | None:
+    """What the last successful build of a site folder recorded about its inputs, or None."""
+    try:
+        with path.open("rb") as handle:
+            snapshot = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return snapshot if isinstance(snapshot, dict) else None
+
+
+def save_snapshot(path: Path, snapshot: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".tmp")
+    temp.write_bytes(pickle.dumps(snapshot))
+    os.replace(temp, path)
+
+
+# --- Speech pages rendered before ------------------------------------------------------------
+#
+# A speech page's Markdown is costly to write (YAML front matter) and usually unchanged. The
+# cache maps each page to the render key it was written for and the digest of the text; the
+# text itself is the page in docs/, which the last build wrote.
+
+
+def page_cache_file(cache_dir: Path, docs_dir: Path) -> Path:
+    key = hashlib.sha256(str(docs_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / f"pages-{key}.json"
+
+
+def load_page_cache(path: Path) -> dict[str, list[str]]:
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def save_page_cache(path: Path, keys: dict[str, str], state: SiteState) -> None:
+    """Record, for each speech page now in docs/, its render key and its text's digest."""
+    entries = {uri: [key, state.pages[uri]] for uri, key in keys.items() if uri in state.pages}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".tmp")
+    temp.write_text(json.dumps(entries, sort_keys=True), encoding="utf-8")
+    os.replace(temp, path)
+
+
+def reuse_from_docs(entries: dict[str, list[str]], docs_dir: Path):
+    """generate()'s `reuse`: the page in docs/ when it was rendered for the same key and is
+    still exactly the text that was written (a page edited by hand is rendered again)."""
+
+    def reuse(src_uri: str, key: str) -> str | None:
+        entry = entries.get(src_uri)
+        if not entry or entry[0] != key:
+            return None
+        try:
+            text = (docs_dir / src_uri).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text if digest(text) == entry[1] else None
+
+    return reuse

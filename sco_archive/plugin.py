@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import os
 import re
+import tempfile
+import traceback
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .docs_sync import read_manifest
@@ -34,13 +39,15 @@ from .knowledge import load_knowledge
 from .loader import DocumentCache, load_corpus
 from .markdown_text import display_date
 from .model import PartialDate
-from .search import build_search_index
+from .search import build_search_index, build_search_index_in_background
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 THEME_DIR = Path(__file__).parent / "theme"
 CACHE_DIR = ".cache/sco-archive"  # below the project root (beside mkdocs.yml)
 _PARAGRAPH = re.compile(r'<p id="p(\d+)">')
+# Below this many pages to render, a second process costs more than it saves.
+PARALLEL_PAGES_FROM = 200
 
 
 class ArchiveConfig(base.Config):
@@ -59,9 +66,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.dirty = False
         self.state_site_dir: Path | None = None  # the site folder the state describes
         self._state: SiteState | None = None
+        # Set by sco_archive.build (whose MkDocs run is dirty, so that skipped pages stay
+        # skipped): render half the changed pages in a forked process, on the other core.
+        self.parallel = False
+        self._helper: tuple[int, Path] | None = None  # (pid, file it reports warnings to)
+        self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
+        self.serving = False  # `serve`: the search index is rebuilt in the background
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"
         if dirty:  # `serve --dirty`: our dirty builds are exact (see incremental.py)
             logging.getLogger("mkdocs.commands.build").addFilter(DROP_DIRTY_WARNING)
 
@@ -83,7 +97,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
         finally:
             cache.close()
-        generated = generate(corpus, config.site_name, knowledge)
+        # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
+        rendered = self._rendered
+        generated = generate(
+            corpus, config.site_name, knowledge, lambda uri, key: rendered.get((uri, key))
+        )
+        self._rendered = {(uri, key): generated.files[uri] for uri, key in generated.keys.items()}
         for diagnostic in corpus.all_diagnostics() + generated.diagnostics:
             log.info(diagnostic.format())  # `check` is where these are reviewed
         return generated
@@ -120,6 +139,64 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         remove_outputs(Path(config.site_dir), removed_pages(previous, self._state))
         return changed_pages(previous, self._state)
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.parallel or os.cpu_count() in (None, 1) or not hasattr(os, "fork"):
+            return nav
+        pages = [
+            f
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+            if isinstance(f, GeneratedFile) and f.changed
+        ]
+        if len(pages) < PARALLEL_PAGES_FROM:
+            return nav
+        share = pages[1::2]  # every other page: speech and index pages alike, in both halves
+        handle, report = tempfile.mkstemp(prefix="sco-render-", suffix=".json")
+        os.close(handle)
+        pid = os.fork()
+        if pid == 0:  # the helper: render its share, report its warnings, never return
+            code = 1
+            try:
+                _render_share(share, nav, config, files, Path(report))
+                code = 0
+            finally:
+                os._exit(code)
+        for file in share:  # the main process skips them (MkDocs runs dirty)
+            file.changed = False
+        self._helper = (pid, Path(report))
+        return nav
+
+    def _join_helper(self) -> None:
+        """Wait for the helper; its warnings count here, so strict mode sees them."""
+        if self._helper is None:
+            return
+        pid, report = self._helper
+        self._helper = None
+        _, status = os.waitpid(pid, 0)
+        try:
+            found = json.loads(report.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            found = {}
+        finally:
+            report.unlink(missing_ok=True)
+        for level, name, message in found.get("records", []):
+            logging.getLogger(name).log(level, message)
+        if os.waitstatus_to_exitcode(status) != 0 or "error" in found:
+            raise PluginError(
+                "rendering pages in the second process failed: "
+                + found.get("error", f"exit status {os.waitstatus_to_exitcode(status)}")
+            )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._helper is not None:
+            pid, report = self._helper
+            self._helper = None
+            try:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+            report.unlink(missing_ok=True)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # In an incremental build the old page may be a hard link into the live site: unlink
         # it so that MkDocs writes a new file instead of overwriting the shared one.
@@ -128,6 +205,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.generated is not None
+        self._join_helper()
         write_exports(
             Path(config.site_dir), self.generated.pages, config.site_url or "", config.site_name
         )
@@ -136,7 +214,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # sco_archive.build saves the state itself, once the new site is in place.
         if self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)
-        build_search_index(Path(config.site_dir))
+        if self.serving and self.state_site_dir is None:
+            build_search_index_in_background(Path(config.site_dir))
+        else:
+            build_search_index(Path(config.site_dir))
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -153,6 +234,43 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return html
         body = self._speech_bodies.pop(page.file.src_uri)
         return _PARAGRAPH.sub(_with_permalink, body)
+
+
+class _Collect(logging.Handler):
+    """Keeps the helper's warnings, to be logged again (and counted) by the main process."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[int, str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.name, record.getMessage()))
+
+
+def _render_share(
+    share: list, nav: Navigation, config: MkDocsConfig, files: Files, report: Path
+) -> None:
+    """In the forked helper: what MkDocs' build loop does, for `share` only."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers[:] = [collect]
+    mkdocs_log.propagate = False
+    found: dict[str, object] = {}
+    try:
+        for file in share:
+            if file.page is None:
+                Page(None, file, config)
+            _populate_page(file.page, config, files)
+        env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in share:
+            _build_page(file.page, config, doc_files, nav, env)
+    except BaseException:
+        found["error"] = traceback.format_exc(limit=8)
+    found["records"] = collect.records
+    report.write_text(json.dumps(found), encoding="utf-8")
 
 
 def _is_speech(page: Page) -> bool:

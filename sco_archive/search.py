@@ -8,9 +8,12 @@ never show up as results.
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,7 +27,7 @@ BUNDLE_DIR = "pagefind"  # below the site root; search.js loads `pagefind/pagefi
 EXCLUDE_SELECTORS = (".speech-meta", ".cite", ".speech-prevnext", ".related", ".para-link")
 
 
-def index_command(site_dir: Path) -> list[str]:
+def index_command(site_dir: Path, output_subdir: str = BUNDLE_DIR) -> list[str]:
     """The Pagefind run: the binary bundled with the `pagefind` package (no download)."""
     return [
         sys.executable,
@@ -33,7 +36,7 @@ def index_command(site_dir: Path) -> list[str]:
         "--site",
         str(site_dir),
         "--output-subdir",
-        BUNDLE_DIR,
+        output_subdir,
         "--exclude-selectors",
         ", ".join(EXCLUDE_SELECTORS),
         "--silent",
@@ -55,3 +58,41 @@ def build_search_index(site_dir: Path) -> None:
         detail = (done.stderr or done.stdout).strip()
         raise PluginError(f"Pagefind could not index {site_dir}: {detail}")
     canonicalize_index(site_dir / BUNDLE_DIR)
+
+
+_serve_lock = threading.Lock()
+log = logging.getLogger("mkdocs.plugins.sco_archive")
+
+
+def build_search_index_in_background(site_dir: Path) -> threading.Thread:
+    """For `serve`: index in a thread, so an edit shows before search has caught up with it.
+
+    Pagefind writes into a folder beside the live index, which is swapped in when complete:
+    the preview's search always has a whole index, at worst one edit behind for a while.
+    """
+
+    def run() -> None:
+        with _serve_lock:  # one run at a time; a run started later sees the later pages
+            staging = f".{BUNDLE_DIR}.next"
+            shutil.rmtree(site_dir / staging, ignore_errors=True)
+            try:
+                done = subprocess.run(
+                    index_command(site_dir, staging), capture_output=True, text=True
+                )
+            except OSError as error:
+                log.warning(f"could not run Pagefind to index the preview: {error}")
+                return
+            if done.returncode != 0:
+                log.warning(f"Pagefind could not index the preview: {done.stderr.strip()}")
+                return
+            old = site_dir / f".{BUNDLE_DIR}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            if (site_dir / BUNDLE_DIR).exists():
+                os.replace(site_dir / BUNDLE_DIR, old)
+            os.replace(site_dir / staging, site_dir / BUNDLE_DIR)
+            shutil.rmtree(old, ignore_errors=True)
+            log.info("search index of the preview updated")
+
+    thread = threading.Thread(target=run, name="pagefind", daemon=True)
+    thread.start()
+    return thread

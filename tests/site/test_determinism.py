@@ -19,7 +19,7 @@ def _project(root: Path) -> Project:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "speeches", root / "speeches")
     (root / "docs").mkdir()
-    for page in ("about.md", "search.md"):
+    for page in ("about.md", "scaling.md", "search.md"):  # every page the nav lists
         shutil.copy(REPO / "docs" / page, root / "docs" / page)
     return Project(config_file=root / "mkdocs.yml", use_cache=False, incremental=False)
 

@@ -1,0 +1,250 @@
+"""The document cache and incremental builds rebuild exactly what an edit changes.
+
+Each test builds a small project (the five founding documents, their sidecars and a few
+generated ones), changes one input and builds again. "Exactly" is checked three ways: which
+documents were loaded again instead of taken from the cache (`corpus.reloaded`), which HTML
+pages were written again (a page MkDocs did not render is a hard link to the previous site's
+file, so it keeps its inode), and that the result is the site a cold build of the same inputs
+makes, byte for byte.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sco_archive import incremental, loader
+from sco_archive import plugin as archive_plugin
+from sco_archive.build import BuildResult, Project, build
+from sco_archive.errors import BuildFailed
+from sco_archive.incremental import output_dir
+
+REPO = Path(__file__).resolve().parents[2]
+KNOWLEDGE = REPO / "sco_archive" / "data" / "knowledge.yaml"
+SIDECAR = "002_e61eb7bfdfb8ae4c.yml"
+DOCUMENT = "003_00bf8023feeb3ada.txt"
+
+
+def _generator():
+    path = REPO / "bench" / "generate_corpus.py"
+    spec = importlib.util.spec_from_file_location("generate_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate_corpus", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def project(make_project: Callable[..., Project]) -> Project:
+    """Seeds plus six generated documents, with a knowledge file of the project's own."""
+    made = make_project(seeds=True)
+    _generator().generate(made.root / "speeches", 6, 7)
+    shutil.copy(KNOWLEDGE, made.root / "knowledge.yaml")
+    config = made.config_file.read_text(encoding="utf-8")
+    assert "      speeches: speeches\n" in config
+    config = config.replace(
+        "      speeches: speeches\n", "      speeches: speeches\n      knowledge: knowledge.yaml\n"
+    )
+    made.config_file.write_text(config, encoding="utf-8")
+    return made
+
+
+def _pages(site: Path) -> dict[str, int]:
+    """Every HTML page of the site (pagefind's own files aside) and its inode."""
+    return {
+        p.relative_to(site).as_posix(): p.stat().st_ino
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] != "pagefind"
+    }
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and p.relative_to(site).parts[0] != "pagefind"
+    }
+
+
+def _cold(project: Project, where: Path) -> dict[str, bytes]:
+    """The site a from-scratch build of the project's current inputs makes."""
+    shutil.copytree(
+        project.root,
+        where,
+        ignore=shutil.ignore_patterns(".cache", "site", ".site.*"),
+    )
+    # docs/ as a person left it: the generated pages come from the build itself.
+    for generated in ("speeches", "index.md", "timeline", "speakers", "venues", "kinds", "topics"):
+        target = where / "docs" / generated
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink(missing_ok=True)
+    (where / "docs" / ".generated.json").unlink(missing_ok=True)
+    fresh = Project(config_file=where / "mkdocs.yml", use_cache=False, incremental=False)
+    return _files(build(fresh).site_dir)
+
+
+def _rendered(before: dict[str, int], after: dict[str, int], generated: set[str]) -> set[str]:
+    """Generated pages written by the second build: new, or no longer the first build's file.
+
+    (Hand-written pages and MkDocs' own, such as 404.html, are copied, not linked.)
+    """
+    return {
+        page for page, inode in after.items() if page in generated and before.get(page) != inode
+    }
+
+
+def _outputs(first: BuildResult, second: BuildResult) -> set[str]:
+    uris = first.generated.files.keys() | second.generated.files.keys()
+    return {(output_dir(uri) + "/index.html").lstrip("/") for uri in uris}
+
+
+def _expected(first: BuildResult, second: BuildResult) -> set[str]:
+    """The pages whose generated Markdown differs between the two builds."""
+    old, new = first.generated.files, second.generated.files
+    changed = {uri for uri, text in new.items() if old.get(uri) != text}
+    return {(output_dir(uri) + "/index.html").lstrip("/") for uri in changed}
+
+
+def _rebuild_after(
+    project: Project, edit: Callable[[Path], None], *, writes: bool = True
+) -> tuple[BuildResult, ...]:
+    first = build(project)
+    assert not first.up_to_date and first.pages_rendered == len(first.generated.files)
+    before = _pages(first.site_dir)
+    edit(project.root)
+    second = build(project)
+    assert second.up_to_date is not writes
+    rendered = _rendered(before, _pages(second.site_dir), _outputs(first, second))
+    assert rendered == _expected(first, second)
+    assert second.pages_rendered == len(rendered)
+    return first, second
+
+
+def _same_as_cold(project: Project, second: BuildResult, tmp_path: Path) -> None:
+    assert _files(second.site_dir) == _cold(project, tmp_path / "cold")
+
+
+def test_a_changed_document_is_the_only_one_loaded_again(project: Project, tmp_path: Path):
+    def edit(root: Path) -> None:
+        with (root / "speeches" / DOCUMENT).open("a", encoding="utf-8") as handle:
+            handle.write("\nA sentence added by the cache test.\n")
+
+    first, second = _rebuild_after(project, edit)
+    assert first.corpus.reloaded  # the first build loaded everything
+    assert second.corpus.reloaded == [DOCUMENT]
+    assert 0 < second.pages_rendered < len(second.generated.files)
+    page = next(p for p in second.generated.pages if p.document.source == DOCUMENT)
+    html = (second.site_dir / output_dir(page.src_uri) / "index.html").read_text("utf-8")
+    assert "A sentence added by the cache test." in html
+    _same_as_cold(project, second, tmp_path)
+
+
+def test_a_changed_sidecar_reloads_its_document_only(project: Project, tmp_path: Path):
+    def edit(root: Path) -> None:
+        sidecar = root / "speeches" / SIDECAR
+        sidecar.write_text(sidecar.read_text("utf-8") + "city: Vienna\n", encoding="utf-8")
+
+    _, second = _rebuild_after(project, edit)
+    source = SIDECAR.replace(".yml", ".txt")
+    assert second.corpus.reloaded == [source]
+    page = next(p for p in second.generated.pages if p.document.source == source)
+    assert page.document.value("city") == "Vienna"
+    _same_as_cold(project, second, tmp_path)
+
+
+def test_a_changed_knowledge_file_reloads_every_document(project: Project, tmp_path: Path):
+    def edit(root: Path) -> None:
+        knowledge = root / "knowledge.yaml"
+        text = knowledge.read_text("utf-8")
+        assert "label: Drug trafficking" in text
+        knowledge.write_text(
+            text.replace("label: Drug trafficking", "label: Narcotics trafficking"), "utf-8"
+        )
+
+    first, second = _rebuild_after(project, edit)
+    assert sorted(second.corpus.reloaded) == sorted(d.source for d in first.corpus.documents)
+    _same_as_cold(project, second, tmp_path)
+
+
+def test_a_new_loader_version_reloads_every_document(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def edit(root: Path) -> None:
+        # What bumping LOADER_VERSION in sco_archive/__init__.py does to both of its readers.
+        monkeypatch.setattr(loader, "LOADER_VERSION", loader.LOADER_VERSION + "-next")
+        monkeypatch.setattr(incremental, "LOADER_VERSION", incremental.LOADER_VERSION + "-next")
+
+    # Same rules, so the same pages: a version bump alone reloads, and re-renders nothing.
+    first, second = _rebuild_after(project, edit, writes=False)
+    assert sorted(second.corpus.reloaded) == sorted(d.source for d in first.corpus.documents)
+    assert second.pages_rendered == 0
+
+
+def test_nothing_changed_means_nothing_loaded_or_written(project: Project):
+    first = build(project)
+    before = _files(first.site_dir)
+    inodes = _pages(first.site_dir)
+    again = build(project)
+    assert again.up_to_date and again.docs is None and again.pages_rendered == 0
+    assert _files(again.site_dir) == before and _pages(again.site_dir) == inodes  # untouched
+    assert again.page_count == len(first.generated.pages)
+    assert [d.format() for d in again.diagnostics] == [d.format() for d in first.diagnostics]
+    # Asked for, the documents come from the cache: none is loaded again.
+    assert again.corpus.reloaded == []
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda root: (root / "docs" / "about.md").write_text("# About\n\nEdited.\n", "utf-8"),
+        lambda root: next((root / "docs" / "speeches").rglob("*.md")).write_text("x", "utf-8"),
+        lambda root: (root / "speeches" / "new.txt").write_text("A title\n\nA text.\n", "utf-8"),
+        lambda root: (root / "speeches" / DOCUMENT).unlink(),
+    ],
+    ids=["hand-written-page", "generated-page-edited", "document-added", "document-removed"],
+)
+def test_any_changed_input_or_output_means_a_real_build(
+    project: Project, tmp_path: Path, edit: Callable[[Path], None]
+):
+    build(project)
+    edit(project.root)
+    again = build(project)
+    assert not again.up_to_date
+    _same_as_cold(project, again, tmp_path)
+    assert build(project).up_to_date
+
+
+def test_pages_rendered_in_two_processes_are_the_pages_one_process_renders(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(archive_plugin, "PARALLEL_PAGES_FROM", 2)
+    parallel = build(project)
+    _same_as_cold(project, parallel, tmp_path)  # the cold build renders in one process
+
+
+def test_a_warning_while_rendering_in_the_helper_fails_a_strict_mkdocs_build(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+):
+    """MkDocs' strict mode (on in mkdocs.yml) counts warnings the second process logged."""
+    monkeypatch.setattr(archive_plugin, "PARALLEL_PAGES_FROM", 2)
+    real = archive_plugin.ArchivePlugin.on_page_content
+    main_process = os.getpid()
+
+    def warn_in_helper(self, html, *, page, config, files):
+        if os.getpid() != main_process:
+            logging.getLogger("mkdocs.plugins.test").warning("warned in the helper")
+        return real(self, html, page=page, config=config, files=files)
+
+    monkeypatch.setattr(archive_plugin.ArchivePlugin, "on_page_content", warn_in_helper)
+    with pytest.raises(BuildFailed, match="strict"):
+        build(project)
+    assert not (project.root / "site").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .feed import absolute, atom_feed
-from .pages import SpeechPage
+from .pages import SpeechPage, document_record
 
 SCHEMA_VERSION = 1
 # The columns of every export, in this order (README: "Data downloads").
@@ -36,26 +36,10 @@ EXPORT_KEYS = (
 
 def record(page: SpeechPage, site_url: str) -> dict[str, Any]:
     """One document's metadata under EXPORT_KEYS; unknown values are None, topics a list."""
-    document = page.document
-    date, end = document.date, document.value("date_end")
     return {
         "id": page.src_uri.removeprefix("speeches/").removesuffix(".md"),
         "url": absolute(site_url, page.url),
-        "title": document.title,
-        "date": date.iso() if date else None,
-        "date_precision": date.precision if date else None,
-        "date_end": end.iso() if end is not None else None,
-        "speaker": document.value("speaker"),
-        "speaker_role": document.value("speaker_role"),
-        "venue": document.value("venue"),
-        "city": document.value("city"),
-        "kind": document.value("kind"),
-        "topics": list(document.value("topics", ())),
-        "language": document.value("language", "en"),
-        "words": document.words,
-        "source": document.source,
-        "source_url": document.value("source_url"),
-        "notes": document.value("notes"),
+        **document_record(page.document),
     }
 
 

@@ -89,16 +89,11 @@ def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagno
 CONTEXT_KEYS = ("links", "previous", "next", "related", "cite")
 
 
-def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The page's metadata, in a fixed order that diffs well.
-
-    `context` adds what needs the whole corpus (browse links, previous/next, related,
-    citations), in the order of CONTEXT_KEYS.
-    """
-    document = page.document
-    date = document.date
-    end = document.value("date_end")
-    meta: dict[str, Any] = {
+def document_record(document: Document) -> dict[str, Any]:
+    """A document's metadata as front matter and the data downloads both give it, in this order;
+    unknown values are None, topics a list."""
+    date, end = document.date, document.value("date_end")
+    return {
         "title": document.title,
         "date": date.iso() if date else None,
         "date_precision": date.precision if date else None,
@@ -114,6 +109,18 @@ def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dic
         "source": document.source,
         "source_url": document.value("source_url"),
         "notes": document.value("notes"),
+    }
+
+
+def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The page's metadata, in a fixed order that diffs well.
+
+    `context` adds what needs the whole corpus (browse links, previous/next, related,
+    citations), in the order of CONTEXT_KEYS.
+    """
+    document = page.document
+    meta: dict[str, Any] = {
+        **document_record(document),
         "guesses": sorted(k for k, f in document.fields.items() if f.confidence < GUESS_BELOW),
         "provenance": {k: f.origin.value for k, f in sorted(document.fields.items())},
         **{key: (context or {}).get(key) for key in CONTEXT_KEYS},

@@ -12,18 +12,14 @@ of lunr's `search/search_index.json`, which a reader downloads in full before th
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import random
 import shutil
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +28,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from sco_archive.build import Project, build  # noqa: E402
+from sco_archive.verify import serve_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -170,22 +167,6 @@ def build_lunr_index(archive_docs: Path, root: Path) -> bytes:
 # --- the browser --------------------------------------------------------------------------
 
 
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @dataclass
 class Downloads:
     page_load_search: int  # Pagefind files fetched while the search page loads (init, filters)
@@ -259,7 +240,7 @@ def main() -> None:
     built = time.perf_counter() - started
     index = build_lunr_index(work / "pagefind-project" / "docs", work / "lunr-project")
     lunr_raw, lunr_gz = len(index), len(gzip.compress(index, 6))
-    with serve(site) as url:
+    with serve_site(site, "/") as url:
         got = measure(url, args.query)
     took = f"{built:.0f} s" if built > 1 else "reused from --keep"
     print(f"documents: {args.n} (seed {args.seed}); archive build: {took}")

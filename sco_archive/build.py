@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -42,7 +41,7 @@ from .incremental import (
 from .knowledge import load_knowledge
 from .loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order, load_corpus
 from .model import Diagnostic, Severity
-from .plugin import CACHE_DIR, THEME_DIR, ArchivePlugin, _pinned
+from .plugin import CACHE_DIR, THEME_DIR, ArchivePlugin, user_build_date
 
 PLUGIN_NAME = "sco-archive"
 
@@ -240,13 +239,7 @@ def build(
 def _inputs_digest(project: Project, config: MkDocsConfig, site_dir: Path) -> str:
     speeches = speeches_dir(project, config).resolve()
     # A SOURCE_DATE_EPOCH the user set changes the sitemap; one the plugin pinned does not.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    extra = (
-        str(site_dir),
-        str(speeches),
-        str(config.site_url or ""),
-        "" if epoch is None or epoch in _pinned else epoch,
-    )
+    extra = (str(site_dir), str(speeches), str(config.site_url or ""), user_build_date() or "")
     custom = config.theme.custom_dir  # a fork's template overrides, wherever they live
     theme = (Path(custom),) if custom else ()
     knowledge = knowledge_path(project, config)

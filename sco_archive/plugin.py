@@ -297,13 +297,18 @@ def _with_permalink(match: re.Match[str]) -> str:
 _pinned: list[str] = []  # the value this module put in the environment, if any
 
 
+def user_build_date() -> str | None:
+    """The SOURCE_DATE_EPOCH the user set, or None when unset or pinned by this module."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return None if epoch is None or epoch in _pinned else epoch
+
+
 def _pin_build_date(generated: Generated) -> None:
     """Pin the dates MkDocs stamps (sitemap) so the same input gives the same bytes.
 
     The newest document's date is a function of the input alone; a value the user set is kept.
     """
-    current = os.environ.get("SOURCE_DATE_EPOCH")
-    if current is not None and current not in _pinned:
+    if user_build_date() is not None:
         return
     dates = [p.document.date for p in generated.pages if p.document.date]
     newest = max(dates, key=PartialDate.iso) if dates else None  # 2020-06 vs 2020-06-24

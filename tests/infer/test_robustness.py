@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sco_archive.infer import infer_fields
-from sco_archive.model import Field, Paragraph, PartialDate
+from sco_archive.model import METADATA_KEYS, Field, Paragraph, PartialDate
 from tests.infer.helpers import knowledge
 
 WORDS = st.sampled_from(
@@ -55,17 +55,9 @@ WORDS = st.sampled_from(
 )
 PHRASES = st.lists(WORDS, max_size=30).map(" ".join)
 TEXTS = st.one_of(st.text(max_size=200), PHRASES)
-KEYS = {
-    "date",
-    "date_end",
-    "speaker",
-    "speaker_role",
-    "venue",
-    "city",
-    "kind",
-    "topics",
-    "language",
-}
+# What inference may give: every metadata field but the title (read, not inferred) and
+# what only a curator supplies.
+KEYS = set(METADATA_KEYS) - {"title", "source_url", "notes"}
 
 
 def check(fields: dict) -> None:

@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
 
+from sco_archive.verify import serve_site
 from tests.robustness.conftest import Built
 
 pytestmark = pytest.mark.browser
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_url(hostile_build: Built) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(hostile_build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_site(hostile_build.site, "/") as url:
+        yield url
 
 
 def test_no_alert_fires_on_any_page(browser, hostile_build: Built, hostile_url: str) -> None:

@@ -107,7 +107,7 @@ def _words(path: Path) -> list[str]:
 def build_site(root: Path, speeches: Path) -> Path:
     """Build the corpus as the archive does (Pagefind included); an earlier build is reused."""
     site = root / "site"
-    if (site / "pagefind" / "pagefind-entry.json").is_file():
+    if (site / "pagefind" / "shards.json").is_file():
         return site
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")

@@ -205,6 +205,7 @@ def build(
                     staging,
                     {output_dir(u) for u in previous.pages},
                     REGENERATED_EVERY_BUILD,
+                    LINKED_FROM_LAST_BUILD,
                 )
             _run_mkdocs(project, staging, site_dir, generated, warm)
             _swap_into_place(staging, site_dir)
@@ -263,7 +264,9 @@ def _unchanged_snapshot(
 
 
 # Rebuilt from scratch by every build, never carried over from the previous site.
-REGENERATED_EVERY_BUILD = ("pagefind", "search")
+REGENERATED_EVERY_BUILD = ("search",)
+# Carried over as hard links: the search index is updated shard by shard, each replaced whole.
+LINKED_FROM_LAST_BUILD = ("pagefind",)
 
 
 def _run_mkdocs(

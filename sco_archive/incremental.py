@@ -112,26 +112,32 @@ def output_dir(src_uri: str) -> str:
 
 
 def copy_for_update(
-    site_dir: Path, staging: Path, page_outputs: set[str], regenerated: tuple[str, ...]
+    site_dir: Path,
+    staging: Path,
+    page_outputs: set[str],
+    regenerated: tuple[str, ...],
+    linked: tuple[str, ...] = (),
 ) -> None:
     """Start a staging site from the current one, cheaply and without sharing writes.
 
     Page HTML (the bulk) is hard-linked: the plugin unlinks a page before MkDocs writes it, so
-    the live site's copy is never touched. Everything else is copied; `regenerated` folders
-    (rebuilt from scratch every time, such as the search index) are left out.
+    the live site's copy is never touched. So are the `linked` folders, whose writers replace
+    files rather than rewrite them (the search index). Everything else is copied; `regenerated`
+    folders (rebuilt from scratch every time) are left out.
     """
     for source in site_dir.rglob("*"):
         rel = source.relative_to(site_dir)
-        if rel.parts and rel.parts[0] in regenerated:
+        top = rel.parts[0] if rel.parts else ""
+        if top in regenerated:
             continue
         target = staging / rel
         if source.is_dir():
             target.mkdir(parents=True, exist_ok=True)
-        elif rel.name == "index.html" and _folder(rel) in page_outputs:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if top in linked or (rel.name == "index.html" and _folder(rel) in page_outputs):
             os.link(source, target)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
 
 

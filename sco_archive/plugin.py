@@ -38,8 +38,8 @@ from .incremental import (
 from .knowledge import load_knowledge
 from .loader import DocumentCache, load_corpus
 from .markdown_text import display_date
-from .model import PartialDate
-from .search import build_search_index, build_search_index_in_background
+from .model import Document, PartialDate
+from .search import SHARD_PAGES, build_search_index, build_search_index_in_background, folder_of
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
@@ -53,6 +53,7 @@ PARALLEL_PAGES_FROM = 200
 class ArchiveConfig(base.Config):
     speeches = c.Type(str, default="speeches")  # relative to mkdocs.yml
     knowledge = c.Optional(c.Type(str))  # a knowledge YAML of your own, instead of ours
+    search_shard_pages = c.Type(int, default=SHARD_PAGES)  # pages per search index bundle
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -71,7 +72,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.parallel = False
         self._helper: tuple[int, Path] | None = None  # (pid, file it reports warnings to)
         self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
+        self._documents: dict[str, Document] = {}  # cache key → document, for `serve`
         self.serving = False  # `serve`: the search index is rebuilt in the background
+        # Folders below speeches/ whose pages this build changed or removed; None: all of them.
+        self._stale_folders: set[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -92,11 +96,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         knowledge_file = self.config.knowledge
         knowledge = load_knowledge(root / knowledge_file if knowledge_file else None)
-        cache = DocumentCache(root / CACHE_DIR / "documents.sqlite")
+        # `serve` keeps this plugin across rebuilds: documents read before stay in memory.
+        cache = DocumentCache(root / CACHE_DIR / "documents.sqlite", self._documents)
         try:
             corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
         finally:
             cache.close()
+        live = {document.source for document in corpus.documents}
+        self._documents = {k: d for k, d in self._documents.items() if d.source in live}
         # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
         rendered = self._rendered
         generated = generate(
@@ -120,6 +127,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._state = current_state(
             config, THEME_DIR, self.generated.files, read_manifest(Path(config.docs_dir))
         )
+        self._stale_folders = None
         changed = self._changed_since_last_build(config)
         for src_uri, text in self.generated.files.items():
             file = GeneratedFile.generated(config, src_uri, content=text)
@@ -136,8 +144,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return None
         assert self._state is not None
         previous = load_state(self._state_file(config))
-        remove_outputs(Path(config.site_dir), removed_pages(previous, self._state))
-        return changed_pages(previous, self._state)
+        removed = removed_pages(previous, self._state)
+        remove_outputs(Path(config.site_dir), removed)
+        changed = changed_pages(previous, self._state)
+        if changed is not None:
+            self._stale_folders = {s for uri in changed | removed if (s := folder_of(uri))}
+        return changed
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.parallel or os.cpu_count() in (None, 1) or not hasattr(os, "fork"):
@@ -215,9 +227,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)
         if self.serving and self.state_site_dir is None:
-            build_search_index_in_background(Path(config.site_dir))
+            build_search_index_in_background(
+                Path(config.site_dir), self._stale_folders, self.config.search_shard_pages
+            )
         else:
-            build_search_index(Path(config.site_dir))
+            build_search_index(
+                Path(config.site_dir), self._stale_folders, self.config.search_shard_pages
+            )
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import heapq
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from itertools import chain
+
+import numpy as np
+import scipy.sparse as sp
 
 from .model import Document, PartialDate
 
 RELATED = 5  # links shown under a speech
 TOP_TERMS = 40  # each document is represented by its heaviest terms only: O(N·k), not O(N²)
 CHAMPIONS = 64  # per term, only the documents it weighs most in are candidates (champion lists)
+BATCH = 1024  # documents scored at once: bounds the memory of the score matrix
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOPWORD_TEXT = """
@@ -22,58 +26,127 @@ the and for that with this from are was were have has had not but its our their 
     only own same some then thus too per via ltd mr mrs ms dear ladies gentlemen
 colleagues"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# bytes.translate table: ASCII letters lower-cased, every other ASCII byte a space, and the
+# bytes of non-ASCII characters (always >= 0x80 in UTF-8) kept as they are.
+_ASCII_CUT = bytes(
+    b if b >= 0x80 else ord(chr(b).lower()) if chr(b).isalpha() else ord(" ") for b in range(256)
+)
 
 
 def tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS]
 
 
-def _vectors(texts: list[str]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors (sublinear tf), each cut to its TOP_TERMS heaviest terms."""
-    counts = [Counter(tokens(t)) for t in texts]
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
+def _pieces(text: str) -> list[bytes]:
+    """The text cut at every ASCII non-letter, in C: tokens(text) is tokens() of each piece.
+
+    No word crosses an ASCII non-letter, and case-folding a character never depends on its
+    neighbours, so the regex in `tokens` only has to run once per distinct piece.
+    """
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_CUT).split()
+
+
+def _ones(lengths: list[int], columns: np.ndarray, width: int) -> sp.csr_matrix:
+    """Rows of 1s: row i has a 1 in each of its next `lengths[i]` columns; repeats add up.
+
+    The repeats are left stored: a matrix product sums them anyway, and sorting them out of
+    millions of entries would cost more than the product.
+    """
+    indptr = np.cumsum([0, *lengths])
+    data = np.ones(len(columns), np.int32)
+    return sp.csr_matrix((data, columns, indptr), shape=(len(lengths), width))
+
+
+def _counts(texts: list[str]) -> sp.csr_matrix:
+    """Term counts: one row per text, one column per term, columns in sorted term order."""
+    # A dict that numbers each new key as it is first looked up: with `map`, the millions of
+    # pieces in a large corpus are numbered in C without ever meeting Python code.
+    numbers: defaultdict[bytes, int] = defaultdict()
+    numbers.default_factory = numbers.__len__
+    in_text = [np.fromiter(map(numbers.__getitem__, _pieces(t)), np.int32) for t in texts]
+    piece_terms = [tokens(p.decode("utf-8", "surrogatepass")) for p in numbers]
+    vocabulary = sorted(set(chain.from_iterable(piece_terms)))
+    column = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+    term_columns = np.fromiter(map(column.__getitem__, chain.from_iterable(piece_terms)), np.int32)
+    terms_of_piece = _ones(list(map(len, piece_terms)), term_columns, len(vocabulary))
+    piece_columns = np.concatenate(in_text) if in_text else np.zeros(0, np.int32)
+    pieces_of_text = _ones(list(map(len, in_text)), piece_columns, len(numbers))
+    return pieces_of_text @ terms_of_piece
+
+
+def _heaviest(matrix: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    """Each row cut to its `k` largest entries; of equal ones, those in the lowest columns.
+
+    Expects no stored zeros (a zero is how an entry is dropped) and no repeated columns.
+    """
+    matrix = matrix.copy()
+    lengths = np.diff(matrix.indptr)
+    for row in np.flatnonzero(lengths > k).tolist():
+        span = slice(matrix.indptr[row], matrix.indptr[row + 1])
+        values, columns = matrix.data[span], matrix.indices[span]  # views: edits go through
+        cut = np.partition(values, len(values) - k)[len(values) - k]  # the k-th largest
+        keep = values > cut
+        tied = np.flatnonzero(values == cut)
+        keep[tied[np.argsort(columns[tied])][: k - np.count_nonzero(keep)]] = True
+        values[~keep] = 0
+    matrix.eliminate_zeros()
+    return matrix
+
+
+def _vectors(texts: list[str]) -> sp.csr_matrix:
+    """Unit-length TF-IDF rows (sublinear tf), each cut to its TOP_TERMS heaviest terms.
+
+    Terms are columns in sorted order, so equal weights are broken by term, as before.
+    """
+    counts = _counts(texts)
     n = len(texts)
-    vectors = []
-    for c in counts:
-        # A term found in one document only can match nothing: leave it out of the top terms.
-        weights = {
-            t: (1 + math.log(k)) * math.log((1 + n) / (1 + df[t]))
-            for t, k in c.items()
-            if df[t] > 1
-        }
-        top = heapq.nsmallest(TOP_TERMS, weights.items(), key=lambda tw: (-tw[1], tw[0]))
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({t: w / norm for t, w in top if w > 0})
-    return vectors
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + n) / (1 + df))
+    # A term found in one document only can match nothing: leave it out of the top terms.
+    # One found in every document weighs nothing (idf 0) and is dropped with the zeros.
+    idf[df < 2] = 0
+    tf_idf = (1 + np.log(counts.data)) * idf[counts.indices]
+    weights = sp.csr_matrix((tf_idf, counts.indices, counts.indptr), shape=counts.shape)
+    weights.eliminate_zeros()
+    top = _heaviest(weights, TOP_TERMS)
+    norms = np.sqrt(np.asarray(top.multiply(top).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1 / norms) @ top)
+
+
+def _best(others: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The `k` highest scores as (index, score), ranked by (-round(score, 9), index)."""
+    if k <= 0:
+        return []
+    if len(scores) > k:
+        cut = np.partition(scores, len(scores) - k)[len(scores) - k]
+        # Anything that could round to the k-th score's 9 decimals stays a candidate.
+        near = scores >= cut - 1e-8
+        others, scores = others[near], scores[near]
+    pairs = zip(others.tolist(), scores.tolist(), strict=True)
+    best = heapq.nsmallest(k, pairs, key=lambda js: (-round(js[1], 9), js[0]))
+    return [(j, round(s, 4)) for j, s in best if s > 0]
 
 
 def similar(texts: list[str], k: int = RELATED) -> list[list[tuple[int, float]]]:
     """For each text, up to `k` others as (index, cosine), most similar first.
 
-    Cosine over truncated vectors, accumulated through an inverted index of the top terms.
+    Cosine over truncated vectors, accumulated through champion lists of the top terms.
     """
     vectors = _vectors(texts)
-    postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            postings[term].append((weight, i))
     # Each term keeps its CHAMPIONS heaviest documents: the work per document is bounded by
     # TOP_TERMS × CHAMPIONS whatever the corpus size, so the whole pass is O(N).
-    champions = {
-        t: heapq.nsmallest(CHAMPIONS, p, key=lambda wi: (-wi[0], wi[1]))
-        for t, p in postings.items()
-    }
+    champions = _heaviest(sp.csr_matrix(vectors.T), CHAMPIONS)
     result = []
-    for i, vector in enumerate(vectors):
-        scores: dict[int, float] = defaultdict(float)
-        for term, weight in vector.items():
-            for other, j in champions[term]:
-                if j != i:
-                    scores[j] += weight * other
-        best = heapq.nsmallest(k, scores.items(), key=lambda js: (-round(js[1], 9), js[0]))
-        result.append([(j, round(s, 4)) for j, s in best if s > 0])
+    for start in range(0, len(texts), BATCH):
+        scores = vectors[start : start + BATCH] @ champions
+        # Every text is its own best match: drop it (scores are positive, a zero is dropped).
+        rows = np.repeat(np.arange(start, start + scores.shape[0]), np.diff(scores.indptr))
+        scores.data[scores.indices == rows] = 0
+        scores.eliminate_zeros()
+        for row in range(scores.shape[0]):
+            span = slice(scores.indptr[row], scores.indptr[row + 1])
+            result.append(_best(scores.indices[span], scores.data[span], k))
     return result
 
 
@@ -94,19 +167,20 @@ def related(documents: list[Document], k: int = RELATED) -> list[list[tuple[int,
 
     Reasons: `same event`, `same day`, then `similar text`.
     """
+    events = [_event(d) for d in documents]
+    days = [_day(d.date) for d in documents]
     by_event: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_day: dict[str, list[int]] = defaultdict(list)
-    for i, document in enumerate(documents):
-        if (event := _event(document)) is not None:
+    for i, (event, day) in enumerate(zip(events, days, strict=True)):
+        if event is not None:
             by_event[event].append(i)
-        if (day := _day(document.date)) is not None:
+        if day is not None:
             by_day[day].append(i)
     texts = ["\n".join(p.text for p in d.paragraphs) + "\n" + d.title for d in documents]
     nearest = similar(texts, k)
     result = []
-    for i, document in enumerate(documents):
+    for i, (event, day) in enumerate(zip(events, days, strict=True)):
         chosen: list[tuple[int, str]] = []
-        event, day = _event(document), _day(document.date)
         candidates = [
             *((j, "same event") for j in (by_event[event][: k + 1] if event else [])),
             *((j, "same day") for j in (by_day[day][: k + 1] if day else [])),

@@ -1,40 +1,121 @@
-"""Full-text search: index the built site with Pagefind, after MkDocs has written it.
+"""Full-text search: index the built site with Pagefind, in shards of consecutive years.
 
-Pagefind reads the HTML pages and writes its index into `<site>/pagefind/`; the browser then
-downloads only the index chunks a query needs (see README, "How search works"). Only pages
-with `data-pagefind-body` (the speech pages) are indexed, so home, browse and about pages
-never show up as results.
+Pagefind reads the HTML pages and writes an index the browser downloads in chunks, only those
+a query needs (see README, "How search works"). Pagefind cannot update an index, and holds
+about 0.4 MB per page while it builds one, so a large archive is indexed in shards: runs of
+consecutive years (folders below `speeches/`) of at most `shard_pages` pages, each in its own
+bundle `pagefind/<shard>/`. An edit re-indexes its own shard, not the archive. Shards are few
+on purpose: a query downloads a chunk of every shard's index (about 30 KB at least), so
+sharding by single years would multiply what a first query costs. The search page loads the
+first bundle listed in `pagefind/shards.json` and merges the others into it (`mergeIndex`).
+
+Only pages with `data-pagefind-body` (the speech pages) are indexed, so home, browse and
+about pages never show up as results.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from .search_canonical import canonicalize_index
 
-BUNDLE_DIR = "pagefind"  # below the site root; search.js loads `pagefind/pagefind.js` from it
+BUNDLE_DIR = "pagefind"  # below the site root
+SHARDS_FILE = "shards.json"  # in BUNDLE_DIR: the shards' bundles; search.js loads the first
+SPEECHES_DIR = "speeches"  # below the site root; each folder in it is one shard
 # Parts of a speech page that are not the speech: citations and links to other documents
 # would make a phrase "match" a page whose text does not contain it, and the metadata list's
 # labels ("Speaker", "Length … words") would fill excerpts. Speaker, venue and city are facets.
 EXCLUDE_SELECTORS = (".speech-meta", ".cite", ".speech-prevnext", ".related", ".para-link")
+# Pagefind's ready-made interfaces; search.js uses its JavaScript API only.
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 
-def index_command(site_dir: Path, output_subdir: str = BUNDLE_DIR) -> list[str]:
-    """The Pagefind run: the binary bundled with the `pagefind` package (no download)."""
+SHARD_PAGES = 3_000  # at 0.4 MB a page, one Pagefind run stays well under 2 GB
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Consecutive folders below `speeches/` (years, newest first; `undated` last), one bundle."""
+
+    folders: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        first, last = self.folders[0], self.folders[-1]
+        return first if first == last else f"{first}-{last}"
+
+    @property
+    def glob(self) -> str:
+        folders = self.folders[0] if len(self.folders) == 1 else "{" + ",".join(self.folders) + "}"
+        return f"{SPEECHES_DIR}/{folders}/**/*.html"
+
+
+def folder_of(src_uri: str) -> str | None:
+    """The speeches folder of a page's source: `speeches/2020/x.md` → `2020`; None if no speech."""
+    parts = src_uri.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == SPEECHES_DIR else None
+
+
+def plan_shards(pages_per_folder: dict[str, int], limit: int = SHARD_PAGES) -> list[Shard]:
+    """Group the folders, newest year first and `undated` last, into shards of <= `limit` pages.
+
+    A folder larger than `limit` is a shard of its own. The plan depends on the counts only, so
+    the same site always gets the same shards.
+    """
+    years = sorted((f for f in pages_per_folder if f.isdigit()), reverse=True)
+    ordered = years + sorted(f for f in pages_per_folder if not f.isdigit())
+    shards: list[list[str]] = []
+    size = 0
+    for folder in ordered:
+        pages = pages_per_folder[folder]
+        if not shards or size + pages > limit:
+            shards.append([])
+            size = 0
+        shards[-1].append(folder)
+        size += pages
+    return [Shard(tuple(folders)) for folders in shards]
+
+
+def pages_per_folder(site_dir: Path) -> dict[str, int]:
+    """Speech pages in each folder below the built site's `speeches/`."""
+    root = site_dir / SPEECHES_DIR
+    if not root.is_dir():
+        return {}
+    counts = {f.name: sum(1 for _ in f.glob("*/index.html")) for f in root.iterdir() if f.is_dir()}
+    return {folder: n for folder, n in counts.items() if n}
+
+
+def index_command(site_dir: Path, shard: Shard, output_subdir: str) -> list[str]:
+    """The Pagefind run for one shard: the binary bundled with the `pagefind` package."""
     return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site_dir),
+        "--glob",
+        shard.glob,
         "--output-subdir",
         output_subdir,
         "--exclude-selectors",
@@ -43,54 +124,103 @@ def index_command(site_dir: Path, output_subdir: str = BUNDLE_DIR) -> list[str]:
     ]
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Write a fresh Pagefind index for the site in `site_dir`; raise PluginError if it fails.
+def build_search_index(
+    site_dir: Path, stale: Iterable[str] | None = None, shard_pages: int = SHARD_PAGES
+) -> list[str]:
+    """Bring `site_dir/pagefind/` up to date with the site's pages; return the shards indexed.
 
-    An index from an earlier build (e.g. `serve`, which rebuilds into the same folder) is
-    removed first, so results never point at pages that are gone.
+    `stale` names the folders below `speeches/` whose pages changed since the bundles were
+    written (None: all of them). A shard without a bundle is indexed too, and bundles of shards
+    that are gone are removed. One Pagefind run at a time, to bound memory; raise PluginError
+    if one fails.
     """
-    shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
+    bundle = site_dir / BUNDLE_DIR
+    if not site_dir.is_dir():
+        raise PluginError(f"Pagefind could not index {site_dir}: no such folder")
+    shards = plan_shards(pages_per_folder(site_dir), shard_pages)
+    _remove_other_files(bundle, keep={shard.name for shard in shards})
+    wanted = None if stale is None else set(stale)
+    todo = [
+        shard
+        for shard in shards
+        if wanted is None
+        or wanted.intersection(shard.folders)
+        or not (bundle / shard.name / "pagefind-entry.json").is_file()
+    ]
+    for shard in todo:
+        if error := _index_shard(site_dir, shard):
+            raise PluginError(f"Pagefind could not index {site_dir}: {error}")
+    listed = {"shards": [shard.name for shard in shards]}
+    _write_atomically(bundle / SHARDS_FILE, json.dumps(listed) + "\n")
+    return [shard.name for shard in todo]
+
+
+def _index_shard(site_dir: Path, shard: Shard) -> str | None:
+    """Index one shard beside its live bundle and swap it in; return an error, or None."""
+    bundle = site_dir / BUNDLE_DIR
+    staging = bundle / f".{shard.name}.next"
+    shutil.rmtree(staging, ignore_errors=True)
+    command = index_command(site_dir, shard, f"{BUNDLE_DIR}/{staging.name}")
     try:
-        done = subprocess.run(index_command(site_dir), capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
-        raise PluginError(f"could not run Pagefind to index the site: {error}") from error
+        return f"could not run Pagefind: {error}"
     if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip()
-        raise PluginError(f"Pagefind could not index {site_dir}: {detail}")
-    canonicalize_index(site_dir / BUNDLE_DIR)
+        return (done.stderr or done.stdout).strip()
+    canonicalize_index(staging)
+    for name in UNUSED_FILES:
+        (staging / name).unlink(missing_ok=True)
+    # Rename, never rewrite: in an incremental build the old bundle may be hard-linked into
+    # the live site, which must not change under a reader.
+    old = bundle / f".{shard.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if (bundle / shard.name).exists():
+        os.replace(bundle / shard.name, old)
+    os.replace(staging, bundle / shard.name)
+    shutil.rmtree(old, ignore_errors=True)
+    return None
+
+
+def _remove_other_files(bundle: Path, keep: set[str]) -> None:
+    """Remove bundles of shards that are gone, and anything else an older build left here."""
+    if not bundle.is_dir():
+        bundle.mkdir(parents=True)
+        return
+    for path in bundle.iterdir():
+        if path.name in keep and path.is_dir():
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    partial = path.with_name(f".{path.name}.next")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 _serve_lock = threading.Lock()
-log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 
-def build_search_index_in_background(site_dir: Path) -> threading.Thread:
+def build_search_index_in_background(
+    site_dir: Path, stale: Iterable[str] | None = None, shard_pages: int = SHARD_PAGES
+) -> threading.Thread:
     """For `serve`: index in a thread, so an edit shows before search has caught up with it.
 
-    Pagefind writes into a folder beside the live index, which is swapped in when complete:
-    the preview's search always has a whole index, at worst one edit behind for a while.
+    Each shard is written beside its live bundle and swapped in when complete: the preview's
+    search always has whole bundles, at worst one edit behind for a while.
     """
+    stale = None if stale is None else list(stale)
 
     def run() -> None:
         with _serve_lock:  # one run at a time; a run started later sees the later pages
-            staging = f".{BUNDLE_DIR}.next"
-            shutil.rmtree(site_dir / staging, ignore_errors=True)
             try:
-                done = subprocess.run(
-                    index_command(site_dir, staging), capture_output=True, text=True
-                )
-            except OSError as error:
-                log.warning(f"could not run Pagefind to index the preview: {error}")
+                build_search_index(site_dir, stale, shard_pages)
+            except PluginError as error:
+                log.warning(f"search index of the preview not updated: {error}")
                 return
-            if done.returncode != 0:
-                log.warning(f"Pagefind could not index the preview: {done.stderr.strip()}")
-                return
-            old = site_dir / f".{BUNDLE_DIR}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            if (site_dir / BUNDLE_DIR).exists():
-                os.replace(site_dir / BUNDLE_DIR, old)
-            os.replace(site_dir / staging, site_dir / BUNDLE_DIR)
-            shutil.rmtree(old, ignore_errors=True)
             log.info("search index of the preview updated")
 
     thread = threading.Thread(target=run, name="pagefind", daemon=True)

@@ -143,6 +143,26 @@ def test_similar_texts_are_nearest() -> None:
     assert all(score > 0 for row in nearest for _, score in row)
 
 
+def test_similar_ignores_case_punctuation_and_quotes() -> None:
+    texts = [
+        "“Pandemic” VACCINES—quarantine, Straße (ПАНДЕМИЯ).",
+        "pandemic vaccines quarantine strasse пандемия",
+        "railway tariffs corridor",
+    ]
+    assert similar(texts)[0] == [(1, 1.0)]
+
+
+def test_similar_breaks_ties_by_index_and_repeats_itself() -> None:
+    trade, covid = CORPUS_TEXTS["trade"], CORPUS_TEXTS["covid"]
+    texts = [trade, covid, trade, "tariffs railway corridor pandemic vaccine", trade]
+    nearest = similar(texts, k=3)
+    assert [j for j, _ in nearest[4]] == [0, 2, 3]  # two equal copies of it, the lower first
+    assert [j for j, _ in nearest[3]] == [1, 0, 2]  # 0, 2 and 4 tie: the lowest two are kept
+    assert nearest[3][1][1] == nearest[3][2][1]
+    assert similar(texts, k=3) == nearest
+    assert all(type(j) is int and type(score) is float for row in nearest for j, score in row)
+
+
 def test_same_event_comes_before_similar_text() -> None:
     documents = [
         doc("Drugs A", CORPUS_TEXTS["drugs"], date="2019-05-15", venue="Council meeting"),

@@ -25,6 +25,7 @@ from sco_archive import plugin as archive_plugin
 from sco_archive.build import BuildResult, Project, build
 from sco_archive.errors import BuildFailed
 from sco_archive.incremental import output_dir
+from sco_archive.search import folder_of
 
 REPO = Path(__file__).resolve().parents[2]
 KNOWLEDGE = REPO / "sco_archive" / "data" / "knowledge.yaml"
@@ -49,8 +50,10 @@ def project(make_project: Callable[..., Project]) -> Project:
     shutil.copy(KNOWLEDGE, made.root / "knowledge.yaml")
     config = made.config_file.read_text(encoding="utf-8")
     assert "      speeches: speeches\n" in config
+    # One page per search shard: each year its own bundle, so re-indexing can be seen per year.
     config = config.replace(
-        "      speeches: speeches\n", "      speeches: speeches\n      knowledge: knowledge.yaml\n"
+        "      speeches: speeches\n",
+        "      speeches: speeches\n      knowledge: knowledge.yaml\n      search_shard_pages: 1\n",
     )
     made.config_file.write_text(config, encoding="utf-8")
     return made
@@ -66,11 +69,22 @@ def _pages(site: Path) -> dict[str, int]:
 
 
 def _files(site: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for p in site.rglob("*")
-        if p.is_file() and p.relative_to(site).parts[0] != "pagefind"
-    }
+    """Every file of the site, the search index included, by path."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _bundles(site: Path) -> dict[str, int]:
+    """Each search shard and the inode of its entry file: a shard indexed again gets a new one."""
+    return {p.parent.name: p.stat().st_ino for p in site.glob("pagefind/*/pagefind-entry.json")}
+
+
+def _expected_shards(first: BuildResult, second: BuildResult) -> set[str]:
+    """The search shards (one year each here) with a speech page that changed, came or went."""
+    old, new = first.generated.files, second.generated.files
+    touched = {uri for uri in old.keys() | new.keys() if old.get(uri) != new.get(uri)}
+    return {folder for uri in touched if (folder := folder_of(uri))} & set(
+        _bundles(second.site_dir)
+    )
 
 
 def _cold(project: Project, where: Path) -> dict[str, bytes]:
@@ -119,13 +133,18 @@ def _rebuild_after(
 ) -> tuple[BuildResult, ...]:
     first = build(project)
     assert not first.up_to_date and first.pages_rendered == len(first.generated.files)
-    before = _pages(first.site_dir)
+    before, indexed_before = _pages(first.site_dir), _bundles(first.site_dir)
     edit(project.root)
     second = build(project)
     assert second.up_to_date is not writes
     rendered = _rendered(before, _pages(second.site_dir), _outputs(first, second))
     assert rendered == _expected(first, second)
     assert second.pages_rendered == len(rendered)
+    # Search is indexed again for the years of those pages, and for no other year.
+    after = _bundles(second.site_dir)
+    indexed = {shard for shard, inode in after.items() if indexed_before.get(shard) != inode}
+    if not second.up_to_date and second.pages_rendered < len(second.generated.files):
+        assert indexed == _expected_shards(first, second)
     return first, second
 
 

@@ -20,7 +20,13 @@ BASE_PATH = "/sco-archive/"  # the site is served below a sub-path, as on GitHub
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test corpus built into a site, with its Pagefind index."""
     root = tmp_path_factory.mktemp("search-project")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      speeches: speeches\n" in config
+    # Two pages per search shard: the tests search across bundles and within one.
+    config = config.replace(
+        "      speeches: speeches\n", "      speeches: speeches\n      search_shard_pages: 2\n"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs").mkdir()
     for page in ("about.md", "scaling.md", "search.md"):  # every page the nav lists
         shutil.copy(REPO / "docs" / page, root / "docs" / page)

@@ -78,5 +78,22 @@ The Secretariat prepared documents for cooperation in trade and transport.
 """,
         language="en",
     ),
+    # A second document of 2019 (in the same index shard as the first), and one without a date.
+    "secretariat-2019.md": document(
+        "Note on the Secretariat's work plan",
+        "2019-11-05",
+        "Sohail Khan",
+        "note",
+        "Beijing",
+        """
+The work plan foresees cooperation with observer states.
+""",
+        language="en",
+    ),
+    "undated-memo.md": (
+        "---\ntitle: Memorandum on archives\nspeaker: Sohail Khan\nkind: note\n"
+        "city: Beijing\nlanguage: en\n---\n\nMemorandum on archives\n\n"
+        "Archives keep the memory of our cooperation.\n"
+    ),
 }
 PHRASE_TITLES = {"Remarks on regional security", "Statement on the fight against drugs"}

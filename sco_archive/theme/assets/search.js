@@ -36,12 +36,20 @@ let shown = { results: [], count: 0 };
 const expanded = new Set(); // facets whose every value is shown
 
 function loadPagefind() {
-  // Resolved against this page, so the site works under any sub-path.
+  // The index is one Pagefind bundle per year (pagefind/<year>/, listed in shards.json): the
+  // first is loaded and the others merged into it. URLs are resolved against this page, so the
+  // site works under any sub-path. Resolves to null when the archive has nothing to search.
   pagefindPromise ??= (async () => {
-    const pagefind = await import(new URL(root.dataset.pagefind, location.href).href);
-    const baseUrl = new URL(root.dataset.root, location.href).pathname;
-    await pagefind.options({ baseUrl, excerptLength: 30 });
+    const bundles = new URL(root.dataset.pagefind, location.href);
+    const { shards } = await (await fetch(new URL("shards.json", bundles))).json();
+    if (!shards.length) return null;
+    const options = { baseUrl: new URL(root.dataset.root, location.href).pathname, excerptLength: 30 };
+    const pagefind = await import(new URL(`${shards[0]}/pagefind.js`, bundles).href);
+    await pagefind.options(options);
     await pagefind.init();
+    await Promise.all(
+      shards.slice(1).map((shard) => pagefind.mergeIndex(new URL(`${shard}/`, bundles).pathname, options)),
+    );
     // Loads the filter index; without it a search reports no facet counts.
     allValues = await pagefind.filters();
     return pagefind;
@@ -85,6 +93,11 @@ async function run(state) {
   const ticket = ++latest;
   writeUrl(state);
   const pagefind = await loadPagefind();
+  if (ticket !== latest) return;
+  if (!pagefind) {
+    statusBox.textContent = "The archive has no documents to search yet.";
+    return;
+  }
   const active = Object.keys(state.filters).length > 0;
   if (!state.q && !active) {
     const counts = await pagefind.filters();
@@ -97,16 +110,37 @@ async function run(state) {
     statusBox.textContent = "Type a word, a \"quoted phrase\", a speaker or a place.";
     return;
   }
-  const options = { filters: toPagefindFilters(state.filters) };
-  if (SORTS[state.sort]) options.sort = SORTS[state.sort];
-  const search = await pagefind.search(state.q || null, options);
+  const search = await pagefind.search(state.q || null, { filters: toPagefindFilters(state.filters) });
+  const results = SORTS[state.sort] ? await byDate(pagefind, state, search) : search?.results;
   if (ticket !== latest || !search) return; // superseded by a newer search
   renderFacets(search.filters, state.filters);
   renderHint(state);
-  shown = { results: search.results, count: 0 };
+  shown = { results, count: 0 };
   list.replaceChildren();
   await showMore(ticket);
-  if (ticket === latest) statusBox.textContent = summary(search.results.length, state);
+  if (ticket === latest) statusBox.textContent = summary(results.length, state);
+}
+
+async function byDate(pagefind, state, search) {
+  // Merged bundles rank their results together by score, and a sorted search scores a page by
+  // its place in its own bundle: across bundles that is no order at all. But each bundle is a
+  // year, so search year by year, in the order asked, and chain the years. Pagefind's sort
+  // leaves out pages without a date: they follow, in order of relevance.
+  const years = [...(state.filters.year ?? Object.keys(search.filters.year ?? {}).filter((y) => search.filters.year[y] > 0))];
+  years.sort();
+  if (state.sort === "date-desc") years.reverse();
+  const results = [];
+  for (const year of years) {
+    const filters = toPagefindFilters({ ...state.filters, year: [year] });
+    const one = await pagefind.search(state.q || null, { filters, sort: SORTS[state.sort] });
+    results.push(...one.results);
+  }
+  if (!state.filters.year) {
+    const filters = { ...toPagefindFilters(state.filters), year: { none: Object.keys(allValues.year ?? {}) } };
+    const undated = await pagefind.search(state.q || null, { filters });
+    results.push(...undated.results);
+  }
+  return results;
 }
 
 function renderHint(state) {

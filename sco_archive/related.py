@@ -38,12 +38,20 @@ def tokens(text: str) -> list[str]:
 
 
 def _pieces(text: str) -> list[bytes]:
-    """The text cut at every ASCII non-letter, in C: tokens(text) is tokens() of each piece.
+    """The text cut (in C) at every ASCII non-letter: its tokens are its pieces' tokens.
 
-    No word crosses an ASCII non-letter, and case-folding a character never depends on its
-    neighbours, so the regex in `tokens` only has to run once per distinct piece.
+    No word crosses an ASCII non-letter, before or after case-folding (which maps each
+    character on its own), so the regex in `tokens` need only see each distinct piece once.
     """
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_CUT).split()
+
+
+def _piece_tokens(piece: bytes) -> list[str]:
+    """tokens() of one piece; one of ASCII letters only (already lower-cased) needs no regex."""
+    if piece.isascii():
+        word = piece.decode("ascii")
+        return [word] if len(word) >= 3 and word not in _STOPWORDS else []
+    return tokens(piece.decode("utf-8", "surrogatepass"))
 
 
 def _ones(lengths: list[int], columns: np.ndarray, width: int) -> sp.csr_matrix:
@@ -63,8 +71,12 @@ def _counts(texts: list[str]) -> sp.csr_matrix:
     # pieces in a large corpus are numbered in C without ever meeting Python code.
     numbers: defaultdict[bytes, int] = defaultdict()
     numbers.default_factory = numbers.__len__
-    in_text = [np.fromiter(map(numbers.__getitem__, _pieces(t)), np.int32) for t in texts]
-    piece_terms = [tokens(p.decode("utf-8", "surrogatepass")) for p in numbers]
+    in_text = []
+    for text in texts:
+        pieces = _pieces(text)
+        in_text.append(np.fromiter(map(numbers.__getitem__, pieces), np.int32, len(pieces)))
+    # Each distinct piece is tokenised once, not once for every time it occurs.
+    piece_terms = [_piece_tokens(p) for p in numbers]
     vocabulary = sorted(set(chain.from_iterable(piece_terms)))
     column = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
     term_columns = np.fromiter(map(column.__getitem__, chain.from_iterable(piece_terms)), np.int32)

@@ -46,14 +46,6 @@ def _pieces(text: str) -> list[bytes]:
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_CUT).split()
 
 
-def _piece_tokens(piece: bytes) -> list[str]:
-    """tokens() of one piece; one of ASCII letters only (already lower-cased) needs no regex."""
-    if piece.isascii():
-        word = piece.decode("ascii")
-        return [word] if len(word) >= 3 and word not in _STOPWORDS else []
-    return tokens(piece.decode("utf-8", "surrogatepass"))
-
-
 def _ones(lengths: list[int], columns: np.ndarray, width: int) -> sp.csr_matrix:
     """Rows of 1s: row i has a 1 in each of its next `lengths[i]` columns; repeats add up.
 
@@ -76,7 +68,7 @@ def _counts(texts: list[str]) -> sp.csr_matrix:
         pieces = _pieces(text)
         in_text.append(np.fromiter(map(numbers.__getitem__, pieces), np.int32, len(pieces)))
     # Each distinct piece is tokenised once, not once for every time it occurs.
-    piece_terms = [_piece_tokens(p) for p in numbers]
+    piece_terms = [tokens(p.decode("utf-8", "surrogatepass")) for p in numbers]
     vocabulary = sorted(set(chain.from_iterable(piece_terms)))
     column = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
     term_columns = np.fromiter(map(column.__getitem__, chain.from_iterable(piece_terms)), np.int32)

@@ -106,27 +106,28 @@ class DocumentCache:
 
     The key covers the document's bytes, its sidecar's bytes, its path, the corpus knowledge
     and LOADER_VERSION, so an entry is never stale: a changed input is simply a new key.
-    `memory`, kept by a long-running process (`serve`), holds what was read before, so a
-    rebuild does not unpickle every document again.
+    `remembered`, the `seen` of an earlier instance kept by a long-running process (`serve`),
+    is looked up first, so a rebuild does not unpickle every document again.
     """
 
-    def __init__(self, path: Path, memory: dict[str, Document] | None = None):
+    def __init__(self, path: Path, remembered: dict[str, Document] | None = None):
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, doc BLOB)")
-        self._memory = memory if memory is not None else {}
+        self._remembered = remembered or {}
+        self.seen: dict[str, Document] = {}  # every document this instance got or was given
 
     def get(self, key: str) -> Document | None:
-        if (remembered := self._memory.get(key)) is not None:
-            return remembered
-        row = self._db.execute("SELECT doc FROM documents WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        document = self._memory[key] = pickle.loads(row[0])
+        document = self._remembered.get(key)
+        if document is None:
+            row = self._db.execute("SELECT doc FROM documents WHERE key = ?", (key,)).fetchone()
+            document = pickle.loads(row[0]) if row else None
+        if document is not None:
+            self.seen[key] = document
         return document
 
     def put_all(self, entries: dict[str, Document]) -> None:
-        self._memory.update(entries)
+        self.seen.update(entries)
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?)",

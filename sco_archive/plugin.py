@@ -96,14 +96,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         knowledge_file = self.config.knowledge
         knowledge = load_knowledge(root / knowledge_file if knowledge_file else None)
-        # `serve` keeps this plugin across rebuilds: documents read before stay in memory.
+        # `serve` keeps this plugin across rebuilds: this load's documents stay in memory for
+        # the next one (and only this load's: an edited document's old version is let go).
         cache = DocumentCache(root / CACHE_DIR / "documents.sqlite", self._documents)
         try:
             corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
         finally:
             cache.close()
-        live = {document.source for document in corpus.documents}
-        self._documents = {k: d for k, d in self._documents.items() if d.source in live}
+        self._documents = cache.seen
         # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
         rendered = self._rendered
         generated = generate(
@@ -127,8 +127,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._state = current_state(
             config, THEME_DIR, self.generated.files, read_manifest(Path(config.docs_dir))
         )
-        self._stale_folders = None
-        changed = self._changed_since_last_build(config)
+        changed, removed = self._changed_since_last_build(config)
+        self._stale_folders = None if changed is None else _folders(changed | removed)
         for src_uri, text in self.generated.files.items():
             file = GeneratedFile.generated(config, src_uri, content=text)
             file.changed = changed is None or src_uri in changed
@@ -139,17 +139,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         site_dir = self.state_site_dir or Path(config.site_dir)
         return state_file_for(Path(config.config_file_path).parent / CACHE_DIR, site_dir)
 
-    def _changed_since_last_build(self, config: MkDocsConfig) -> set[str] | None:
+    def _changed_since_last_build(self, config: MkDocsConfig) -> tuple[set[str] | None, set[str]]:
+        """(pages to render, None for all; pages gone, whose output is removed here)."""
         if not self.dirty:
-            return None
+            return None, set()
         assert self._state is not None
         previous = load_state(self._state_file(config))
         removed = removed_pages(previous, self._state)
         remove_outputs(Path(config.site_dir), removed)
-        changed = changed_pages(previous, self._state)
-        if changed is not None:
-            self._stale_folders = {s for uri in changed | removed if (s := folder_of(uri))}
-        return changed
+        return changed_pages(previous, self._state), removed
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.parallel or os.cpu_count() in (None, 1) or not hasattr(os, "fork"):
@@ -250,6 +248,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return html
         body = self._speech_bodies.pop(page.file.src_uri)
         return _PARAGRAPH.sub(_with_permalink, body)
+
+
+def _folders(src_uris: set[str]) -> set[str]:
+    """The folders below speeches/ (search shards are made of them) these pages are in."""
+    return {folder for uri in src_uris if (folder := folder_of(uri))}
 
 
 class _Collect(logging.Handler):

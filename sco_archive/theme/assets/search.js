@@ -111,8 +111,8 @@ async function run(state) {
     return;
   }
   const search = await pagefind.search(state.q || null, { filters: toPagefindFilters(state.filters) });
-  const results = SORTS[state.sort] ? await byDate(pagefind, state, search) : search?.results;
-  if (ticket !== latest || !search) return; // superseded by a newer search
+  const results = SORTS[state.sort] ? await byDate(pagefind, state, search) : search.results;
+  if (ticket !== latest) return; // superseded by a newer search
   renderFacets(search.filters, state.filters);
   renderHint(state);
   shown = { results, count: 0 };
@@ -122,11 +122,12 @@ async function run(state) {
 }
 
 async function byDate(pagefind, state, search) {
-  // Merged bundles rank their results together by score, and a sorted search scores a page by
-  // its place in its own bundle: across bundles that is no order at all. But each bundle is a
-  // year, so search year by year, in the order asked, and chain the years. Pagefind's sort
-  // leaves out pages without a date: they follow, in order of relevance.
-  const years = [...(state.filters.year ?? Object.keys(search.filters.year ?? {}).filter((y) => search.filters.year[y] > 0))];
+  // Merged shards rank their results together by score, and a sorted search scores a page by
+  // its place in its own shard: across shards that is no order at all. But a year is never
+  // split between shards, so search year by year, in the order asked, and chain the years.
+  // Pagefind's sort leaves out pages without a date: they follow, in order of relevance.
+  const found = search.filters.year ?? {};
+  const years = state.filters.year ? [...state.filters.year] : Object.keys(found).filter((y) => found[y] > 0);
   years.sort();
   if (state.sort === "date-desc") years.reverse();
   const results = [];

@@ -570,7 +570,7 @@ def _year_hints(
     """Years the text names, for year-less dates; a curated date's year overrules them."""
     date = curated.get("date")
     texts = [norm(title), *(norm(p.text[:_NEAR_START]) for p in paragraphs[:8])]
-    years = [int(y) for text in texts for y in _YEAR.findall(text)]
+    years = [int(m[1]) for text in texts for m in _YEAR.finditer(text) if not _names_a_target(m)]
     named = tuple(y for y in years if 1990 <= y <= 2100)
     lead = " ".join(norm(p.text[:600]) for p in lead_paragraphs(paragraphs))
     return YearHints(
@@ -580,6 +580,22 @@ def _year_hints(
         _anniversary_year(" ".join(texts)),
         _weekday_named(lead),
     )
+
+
+# "the Development Strategy until 2035", "by 2030", "the 2030 Agenda": a year a plan aims at is
+# no hint of when the text was written (a "June 9" in it would otherwise become June 2035).
+_TARGET_BEFORE = re.compile(
+    r"\b(?:until|till|through|up\s+to|by|agenda|vision|horizon)\s+(?:the\s+(?:year\s+)?)?$|"
+    r"\b(?:до|к)\s+$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(r"^\s+(?:agenda|vision)\b", re.IGNORECASE)
+
+
+def _names_a_target(year: re.Match[str]) -> bool:
+    text = year.string
+    before = text[max(0, year.start() - 20) : year.start()]
+    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text[year.end() :]))
 
 
 _OPEN_TERM = 3  # years an office holder still in office is assumed to serve, for year-less dates

@@ -179,6 +179,21 @@ def test_weekday_that_fits_no_year_in_the_text_gives_only_a_low_confidence_month
     assert date.value == PartialDate(2020, 6) and date.confidence < 0.5
 
 
+@pytest.mark.parametrize(
+    "target",
+    [
+        "a Strategy until 2035 was defined",
+        "to double trade by 2030",
+        "the 2030 Agenda",
+        "Стратегия развития ШОС до 2035 года",
+    ],
+)
+def test_a_year_a_plan_aims_at_is_no_hint_of_when_the_text_was_written(target):
+    # Seen in the benchmark corpus: "this Monday, June 9" became June 2035.
+    fields = infer(TITLE, "Colleagues,", f"This Monday, June 9, we held talks in 2019; {target}.")
+    assert fields["date"].value == PartialDate(2019, 6)
+
+
 def test_eve_of_the_sco_anniversary_gives_june_of_that_year():
     fields = infer(
         TITLE, "Today, on the eve of the 19th anniversary of SCO, I would like to speak."

@@ -192,7 +192,9 @@ def build(
     diagnostics = sorted(corpus.all_diagnostics() + generated.diagnostics, key=_diagnostic_order)
     _refuse(diagnostics, strict, hand_written_conflicts(docs_dir, generated.files))
     previous = load_state(state_file) if project.incremental and site_dir.is_dir() else None
-    current = current_state(config, THEME_DIR, generated.files, read_manifest(docs_dir))
+    current = current_state(
+        config, THEME_DIR, generated.files, read_manifest(docs_dir), generated.search_keys
+    )
     docs = None
     rendered = 0
     if previous is None or not _up_to_date(previous, current, docs_dir, generated):

@@ -30,7 +30,9 @@ class Generated:
     files: dict[str, str]
     pages: list[SpeechPage]
     diagnostics: list[Diagnostic]
-    keys: dict[str, str] = field(default_factory=dict)  # speech page → render_key()
+    keys: dict[str, str] = field(default_factory=dict)  # speech page → its render key
+    # Speech page → its search key: the part of the page the search index reads (page_keys()).
+    search_keys: dict[str, str] = field(default_factory=dict)
 
 
 # (src_uri, render key) → the Markdown an earlier build rendered for that key, or None.
@@ -47,7 +49,8 @@ def generate(
         knowledge = _default_knowledge()
     browse, links = browse_pages(pages, knowledge)
     contexts = reading_context(pages, links, site_name)
-    keys = {p.src_uri: render_key(p, contexts[p.src_uri]) for p in pages}
+    both = {p.src_uri: page_keys(p, contexts[p.src_uri]) for p in pages}
+    keys = {uri: render for uri, (render, _) in both.items()}
     files: dict[str, str] = {}
     missing = []
     for page in pages:
@@ -60,7 +63,8 @@ def generate(
     files[HOME] = home_page(pages, site_name)
     files[TIMELINE] = timeline_page(pages)
     files.update(browse)
-    return Generated(dict(sorted(files.items())), pages, diagnostics, keys)
+    search_keys = {uri: search for uri, (_, search) in both.items()}
+    return Generated(dict(sorted(files.items())), pages, diagnostics, keys, search_keys)
 
 
 def _render_salt() -> bytes:
@@ -74,12 +78,23 @@ def _render_salt() -> bytes:
 _SALT = _render_salt()
 
 
-def render_key(page: SpeechPage, context: dict[str, Any]) -> str:
-    """A digest of everything render_page() writes for `page`: same key, same Markdown."""
-    key = hashlib.sha256(_SALT)
-    key.update(repr(front_matter(page, context)).encode("utf-8"))
-    key.update(b"\0" + render_body(page.document).encode("utf-8"))
-    return key.hexdigest()
+# Reading context that the search index leaves out (search.EXCLUDE_SELECTORS): a page whose
+# only change is here, such as a new related document, is not indexed again.
+UNINDEXED_CONTEXT = ("previous", "next", "related", "cite")
+
+
+def page_keys(page: SpeechPage, context: dict[str, Any]) -> tuple[str, str]:
+    """(render key, search key): digests of everything render_page() writes for `page`, and of
+    the part of it that the search index reads. Same key, same Markdown; same search key, same
+    index entry."""
+    indexed = {k: v for k, v in context.items() if k not in UNINDEXED_CONTEXT}
+    search = hashlib.sha256(_SALT)
+    search.update(repr(front_matter(page, indexed)).encode("utf-8"))
+    search.update(b"\0" + render_body(page.document).encode("utf-8"))
+    search_key = search.hexdigest()
+    render = hashlib.sha256(search_key.encode("ascii"))
+    render.update(repr([context.get(k) for k in UNINDEXED_CONTEXT]).encode("utf-8"))
+    return render.hexdigest(), search_key
 
 
 # Below this many pages, starting worker processes costs more than it saves.

@@ -15,7 +15,7 @@ import logging
 import os
 import pickle
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 
 from . import LOADER_VERSION, __version__
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 class GeneratedFile(File):
@@ -39,6 +39,8 @@ class GeneratedFile(File):
 class SiteState:
     fingerprint: str
     pages: dict[str, str]  # src_uri → digest of the generated Markdown it was built from
+    # Speech page → search key (generate.page_keys): what the search index read of it.
+    indexed: dict[str, str] = field(default_factory=dict)
 
 
 def digest(text: str) -> str:
@@ -70,7 +72,7 @@ def fingerprint(config: MkDocsConfig, theme_dir: Path, hand_written: list[Path])
 def load_state(state_file: Path) -> SiteState | None:
     try:
         raw = json.loads(state_file.read_text(encoding="utf-8"))
-        return SiteState(raw["fingerprint"], dict(raw["pages"]))
+        return SiteState(raw["fingerprint"], dict(raw["pages"]), dict(raw.get("indexed", {})))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no usable state: build everything
 
@@ -79,7 +81,10 @@ def save_state(state_file: Path, state: SiteState) -> None:
     state_file.parent.mkdir(parents=True, exist_ok=True)
     temp = state_file.with_suffix(".tmp")
     temp.write_text(
-        json.dumps({"fingerprint": state.fingerprint, "pages": state.pages}, sort_keys=True),
+        json.dumps(
+            {"fingerprint": state.fingerprint, "pages": state.pages, "indexed": state.indexed},
+            sort_keys=True,
+        ),
         encoding="utf-8",
     )
     os.replace(temp, state_file)
@@ -97,6 +102,15 @@ def changed_pages(previous: SiteState | None, current: SiteState) -> set[str] | 
     return {
         uri for uri, text_digest in current.pages.items() if previous.pages.get(uri) != text_digest
     }
+
+
+def reindexed_pages(previous: SiteState | None, current: SiteState) -> set[str] | None:
+    """The speech pages whose search index entry must be written again (new, changed or gone);
+    None means all of them."""
+    if previous is None or previous.fingerprint != current.fingerprint:
+        return None
+    keys = previous.indexed.keys() | current.indexed.keys()
+    return {uri for uri in keys if previous.indexed.get(uri) != current.indexed.get(uri)}
 
 
 def removed_pages(previous: SiteState | None, current: SiteState) -> set[str]:
@@ -178,12 +192,17 @@ def hand_written_files(docs_dir: Path, generated: set[str], manifest: set[str]) 
 
 
 def current_state(
-    config: MkDocsConfig, theme_dir: Path, files: dict[str, str], manifest: set[str]
+    config: MkDocsConfig,
+    theme_dir: Path,
+    files: dict[str, str],
+    manifest: set[str],
+    search_keys: dict[str, str] | None = None,
 ) -> SiteState:
     hand_written = hand_written_files(Path(config.docs_dir), set(files), manifest)
     return SiteState(
         fingerprint(config, theme_dir, hand_written),
         {uri: digest(text) for uri, text in files.items()},
+        dict(search_keys or {}),
     )
 
 

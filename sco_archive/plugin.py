@@ -30,6 +30,7 @@ from .incremental import (
     changed_pages,
     current_state,
     load_state,
+    reindexed_pages,
     remove_outputs,
     removed_pages,
     save_state,
@@ -74,7 +75,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
         self._documents: dict[str, Document] = {}  # cache key → document, for `serve`
         self.serving = False  # `serve`: the search index is rebuilt in the background
-        # Folders below speeches/ whose pages this build changed or removed; None: all of them.
+        # Folders below speeches/ with a page whose search index entry this build changed or
+        # removed (generate.page_keys); None: all of them.
         self._stale_folders: set[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -125,10 +127,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for file in [f for f in files if f.src_uri in replaced]:
             files.remove(file)
         self._state = current_state(
-            config, THEME_DIR, self.generated.files, read_manifest(Path(config.docs_dir))
+            config,
+            THEME_DIR,
+            self.generated.files,
+            read_manifest(Path(config.docs_dir)),
+            self.generated.search_keys,
         )
-        changed, removed = self._changed_since_last_build(config)
-        self._stale_folders = None if changed is None else _folders(changed | removed)
+        changed, reindexed = self._changed_since_last_build(config)
+        self._stale_folders = None if reindexed is None else _folders(reindexed)
         for src_uri, text in self.generated.files.items():
             file = GeneratedFile.generated(config, src_uri, content=text)
             file.changed = changed is None or src_uri in changed
@@ -139,15 +145,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         site_dir = self.state_site_dir or Path(config.site_dir)
         return state_file_for(Path(config.config_file_path).parent / CACHE_DIR, site_dir)
 
-    def _changed_since_last_build(self, config: MkDocsConfig) -> tuple[set[str] | None, set[str]]:
-        """(pages to render, None for all; pages gone, whose output is removed here)."""
+    def _changed_since_last_build(
+        self, config: MkDocsConfig
+    ) -> tuple[set[str] | None, set[str] | None]:
+        """(pages to render, speech pages to index again), None meaning all; the output of
+        pages gone is removed here."""
         if not self.dirty:
-            return None, set()
+            return None, None
         assert self._state is not None
         previous = load_state(self._state_file(config))
-        removed = removed_pages(previous, self._state)
-        remove_outputs(Path(config.site_dir), removed)
-        return changed_pages(previous, self._state), removed
+        remove_outputs(Path(config.site_dir), removed_pages(previous, self._state))
+        return changed_pages(previous, self._state), reindexed_pages(previous, self._state)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.parallel or os.cpu_count() in (None, 1) or not hasattr(os, "fork"):

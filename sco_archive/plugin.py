@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from watchdog.observers import Observer
 
 from .docs_sync import read_manifest
 from .exports import write_exports
@@ -119,6 +120,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["display_date"] = display_iso_date
         return env
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        watch_with_events(server)
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.generated is not None
@@ -256,6 +261,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return html
         body = self._speech_bodies.pop(page.file.src_uri)
         return _PARAGRAPH.sub(_with_permalink, body)
+
+
+def watch_with_events(server) -> None:
+    """Let `serve` hear of edits from the operating system (inotify, FSEvents …) instead of
+    MkDocs' polling, which walks every watched file twice a second: at 10,000 documents that is
+    20,000 files in speeches/ and docs/, a core kept busy, and rebuilds slowed by half.
+
+    Called before the server starts: the paths watched so far are watched again by the new
+    observer. MkDocs keeps them in private attributes; without them, polling stays.
+    """
+    watched = getattr(server, "_watched_paths", None)
+    refs = getattr(server, "_watch_refs", None)
+    if not isinstance(watched, dict) or not isinstance(refs, dict) or server.observer.is_alive():
+        return
+    paths = list(watched)
+    watched.clear()
+    refs.clear()
+    server.observer = Observer()
+    for path in paths:
+        server.watch(path)
 
 
 def _folders(src_uris: set[str]) -> set[str]:

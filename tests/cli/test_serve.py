@@ -1,0 +1,93 @@
+"""`serve`: the live preview shows an edit without a restart, told of it by the OS."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+from sco_archive.build import Project
+from sco_archive.plugin import watch_with_events
+
+REPO = Path(__file__).resolve().parents[2]
+SPEECH = "Address by Vladimir Norov at the forum\n\nBeijing, 24 June 2020. Colleagues, welcome.\n"
+WAIT = 90.0  # seconds; a rebuild of this project takes about one
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(url: str, shown: Callable[[str], bool]) -> str:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        body = _fetch(url)
+        if body is not None and shown(body):
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show the change within {WAIT:.0f} s")
+
+
+@pytest.fixture
+def preview(make_project: Callable[..., Project]) -> Iterator[tuple[Path, str]]:
+    """(project root, the preview's base URL) of a running `build_site.py serve`."""
+    project = make_project({"norov.txt": SPEECH})
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(REPO / "build_site.py"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/sco-archive/"
+        _wait_for(base, lambda body: "Norov" in body)
+        yield project.root, base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_an_edited_document_and_an_edited_page_show_without_a_restart(preview) -> None:
+    root, base = preview
+    timeline = _wait_for(base + "timeline/", lambda body: "Norov" in body)
+    path = re.search(r'href="[./]*(speeches/2020/[^"#]+/)"', timeline)
+    assert path is not None
+    with (root / "speeches" / "norov.txt").open("a", encoding="utf-8") as speech:
+        speech.write("\nA sentence added while serving.\n")
+    _wait_for(base + path[1], lambda body: "A sentence added while serving." in body)
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\nA line added while serving.\n", "utf-8")
+    _wait_for(base + "about/", lambda body: "A line added while serving." in body)
+
+
+def test_the_preview_is_told_of_edits_instead_of_polling_every_file(tmp_path: Path) -> None:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path))
+        assert isinstance(server.observer, PollingObserver)  # MkDocs' own choice
+        watch_with_events(server)
+        assert not isinstance(server.observer, PollingObserver)
+        assert len(server.observer.emitters) == 1  # the same folder, watched by the new observer
+    finally:
+        server.server_close()

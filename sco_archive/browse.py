@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ import yaml
 from slugify import slugify
 
 from .indexes import entry
-from .markdown_text import display_date, md_text
+from .markdown_text import display_date, md_text, relative_uri
 from .model import PartialDate
 from .pages import SpeechPage
 
@@ -131,10 +130,6 @@ def _url(src_uri: str) -> str:
     return src_uri.removesuffix(".md") + "/"
 
 
-def _rel(target: str, from_src_uri: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(from_src_uri) or ".")
-
-
 def _span(pages: list[SpeechPage]) -> str:
     # PartialDates of different precision do not compare; their ISO forms sort correctly.
     dated = sorted((p.document.date for p in pages if p.document.date), key=PartialDate.iso)
@@ -160,7 +155,7 @@ def index_page(facet: Facet, values: list[Value], extra: Iterable[str] = ()) -> 
     if not values:
         lines += [f"No document names a {facet.noun} yet.", ""]
     lines += [
-        f"- [{md_text(v.label)}]({_rel(v.src_uri, src_uri)}) · {_count(len(v.pages))} · "
+        f"- [{md_text(v.label)}]({relative_uri(v.src_uri, src_uri)}) · {_count(len(v.pages))} · "
         f"{md_text(_span(v.pages))}"
         for v in values
     ]
@@ -170,7 +165,7 @@ def index_page(facet: Facet, values: list[Value], extra: Iterable[str] = ()) -> 
 def value_page(value: Value, about: list[str] | None = None) -> str:
     """One value's page: what is known about it, then its documents by date."""
     facet = value.facet
-    index = _rel(facet.index_uri, value.src_uri)
+    index = relative_uri(facet.index_uri, value.src_uri)
     lines = [
         *_front(value.label),
         f"# {md_text(value.label)}",
@@ -253,7 +248,7 @@ def _cities_section(cities: list[Value]) -> list[str]:
     if not cities:
         return [*lines, "No document names a city yet."]
     return lines + [
-        f"- [{md_text(v.label)}]({_rel(v.src_uri, 'venues/index.md')}) · {_count(len(v.pages))}"
-        f" · {md_text(_span(v.pages))}"
+        f"- [{md_text(v.label)}]({relative_uri(v.src_uri, 'venues/index.md')}) · "
+        f"{_count(len(v.pages))} · {md_text(_span(v.pages))}"
         for v in cities
     ]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
 from html import escape
+
+from .markdown_text import MONTH_NAMES
 
 WIDTH = 640
 HEIGHT = 200
@@ -79,5 +80,5 @@ def years_chart(counts: dict[int, int], link: str | None = "#{year}") -> str:
 
 def months_chart(year: int, counts: dict[int, int]) -> str:
     """Documents per month of one year; month 0 (month not stated) is left out."""
-    bars = [(calendar.month_abbr[m], counts.get(m, 0), None) for m in range(1, 13)]
+    bars = [(MONTH_NAMES[m][:3], counts.get(m, 0), None) for m in range(1, 13)]
     return bar_chart(bars, f"Documents per month in {year}", "chart chart-months", 130)

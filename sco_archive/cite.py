@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from slugify import slugify
 
+from .markdown_text import MONTH_NAMES
 from .model import Document, PartialDate
 
 ARCHIVE_NAME = "SCO Speech Archive"
@@ -56,7 +56,7 @@ def _sentence(text: str) -> str:
 def _day_month_year(date: PartialDate | None) -> str:
     if date is None:
         return "date not stated"
-    month = calendar.month_name[date.month] if date.month else ""
+    month = MONTH_NAMES[date.month] if date.month else ""
     return " ".join(str(p) for p in (date.day, month, date.year) if p)
 
 
@@ -87,7 +87,7 @@ def _chicago_date(date: PartialDate | None) -> str:
         return "n.d."
     if date.month is None:
         return str(date.year)
-    month = calendar.month_name[date.month]
+    month = MONTH_NAMES[date.month]
     return f"{month} {date.day}, {date.year}" if date.day else f"{month} {date.year}"
 
 
@@ -109,7 +109,7 @@ def _apa_date(date: PartialDate | None) -> str:
         return "(n.d.)"
     if date.month is None:
         return f"({date.year})"
-    month = calendar.month_name[date.month]
+    month = MONTH_NAMES[date.month]
     return f"({date.year}, {month} {date.day})" if date.day else f"({date.year}, {month})"
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import html
-import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 
 from .chart import months_chart, years_chart
-from .markdown_text import display_date, md_text
+from .markdown_text import MONTH_NAMES, display_date, md_text, relative_uri
 from .metadata import GUESS_BELOW
 from .model import Document
 from .pages import SpeechPage
@@ -21,8 +19,7 @@ NEWEST_ON_HOME = 10
 
 def link(page: SpeechPage, from_src_uri: str) -> str:
     """A Markdown link to `page`, relative to the generated page at `from_src_uri`."""
-    target = posixpath.relpath(page.src_uri, posixpath.dirname(from_src_uri) or ".")
-    return f"[{md_text(page.document.title)}]({target})"
+    return f"[{md_text(page.document.title)}]({relative_uri(page.src_uri, from_src_uri)})"
 
 
 def _is_guess(document: Document, key: str) -> bool:
@@ -69,9 +66,7 @@ def timeline_page(pages: list[SpeechPage]) -> str:
             lines += _figure(months_chart(int(year), months) if months else "")
         for month in sorted(by_year[year]):
             heading = (
-                calendar.month_name[month]
-                if month
-                else ("Month not stated" if year != "Undated" else "")
+                MONTH_NAMES[month] if month else ("Month not stated" if year != "Undated" else "")
             )
             if heading:
                 lines += [f"### {heading} {year}", ""]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
-
 from .model import PartialDate
 
 # Characters that Markdown or one of its extensions may read as syntax inside running text.
 # Numeric character references are never syntax, so the text renders as written.
 _SYNTAX = set("\\`*_[]<>&~^=:|{}$!#+\"'")
+# Not `calendar.month_name`, which follows the machine's locale: the site is in English, and
+# the same input gives the same bytes wherever it is built.
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
 
 
 def md_text(value: object) -> str:
@@ -23,7 +25,21 @@ def display_date(date: PartialDate | None, guess: bool = False) -> str:
     if date.month is None:
         text = str(date.year)
     elif date.day is None:
-        text = f"{calendar.month_name[date.month]} {date.year}"
+        text = f"{MONTH_NAMES[date.month]} {date.year}"
     else:
-        text = f"{date.day} {calendar.month_name[date.month]} {date.year}"
+        text = f"{date.day} {MONTH_NAMES[date.month]} {date.year}"
     return f"{text} (uncertain)" if guess else text
+
+
+def relative_uri(target: str, from_src_uri: str) -> str:
+    """The link from the page `from_src_uri` to the file `target`, both paths below docs/.
+
+    What `posixpath.relpath` gives for files, without the two `abspath` calls that made it a
+    second of every build at 10,000 pages.
+    """
+    here = from_src_uri.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -151,6 +152,7 @@ class Document:
     def date(self) -> PartialDate | None:
         return self.value("date")
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
+        # Cached: browse pages, the home page and the exports ask for it many times per build.
         return sum(len(p.text.split()) for p in self.paragraphs)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html import unescape
 
 import frontmatter
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from sco_archive.markdown_text import relative_uri
 from sco_archive.model import Document, Field, Origin, Paragraph, PartialDate
 from sco_archive.pages import SpeechPage, plan_pages, render_body, render_page
 
@@ -85,3 +89,14 @@ def test_markup_in_a_paragraph_renders_as_the_characters_written(text):
     assert html.count("<p") == 1 and "<script" not in html and "<h1" not in html
     assert "<a " not in html and "<img" not in html and "<li" not in html
     assert unescape(re.sub(r"<[^>]+>", "", html)).strip() == text
+
+
+_FOLDERS = st.lists(st.sampled_from(["speeches", "2020", "speakers", "a", "x-y"]), max_size=3)
+_MD_FILE = st.tuples(_FOLDERS, st.sampled_from(["index.md", "a.md", "2020.md"]))
+
+
+@given(target=_MD_FILE, source=_MD_FILE)
+def test_a_link_between_generated_pages_is_the_relative_path_between_their_files(target, source):
+    target_uri, source_uri = ("/".join([*folders, name]) for folders, name in (target, source))
+    expected = posixpath.relpath(target_uri, posixpath.dirname(source_uri) or ".")
+    assert relative_uri(target_uri, source_uri) == expected

@@ -269,7 +269,8 @@ def watch_with_events(server) -> None:
     20,000 files in speeches/ and docs/, a core kept busy, and rebuilds slowed by half.
 
     Called before the server starts: the paths watched so far are watched again by the new
-    observer. MkDocs keeps them in private attributes; without them, polling stays.
+    observer, as real paths (inotify hears nothing below a symlink to a folder). MkDocs keeps
+    them in private attributes; without them, polling stays.
     """
     watched = getattr(server, "_watched_paths", None)
     refs = getattr(server, "_watch_refs", None)
@@ -280,7 +281,7 @@ def watch_with_events(server) -> None:
     refs.clear()
     server.observer = Observer()
     for path in paths:
-        server.watch(path)
+        server.watch(os.path.realpath(path))
 
 
 def _folders(src_uris: set[str]) -> set[str]:

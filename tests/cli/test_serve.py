@@ -48,10 +48,17 @@ def _wait_for(url: str, shown: Callable[[str], bool]) -> str:
     raise AssertionError(f"{url} did not show the change within {WAIT:.0f} s")
 
 
-@pytest.fixture
-def preview(make_project: Callable[..., Project]) -> Iterator[tuple[Path, str]]:
-    """(project root, the preview's base URL) of a running `build_site.py serve`."""
+@pytest.fixture(params=["folder", "symlink"])
+def preview(
+    request: pytest.FixtureRequest, make_project: Callable[..., Project], tmp_path: Path
+) -> Iterator[tuple[Path, str]]:
+    """(project root, the preview's base URL) of a running `build_site.py serve`, its
+    speeches/ a folder or a symlink to one kept elsewhere."""
     project = make_project({"norov.txt": SPEECH})
+    if request.param == "symlink":
+        elsewhere = tmp_path / "kept-elsewhere"
+        (project.root / "speeches").rename(elsewhere)
+        (project.root / "speeches").symlink_to(elsewhere, target_is_directory=True)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, str(REPO / "build_site.py"), "serve", "--dev-addr", f"127.0.0.1:{port}"],

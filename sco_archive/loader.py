@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -107,15 +108,39 @@ class DocumentCache:
     The key covers the document's bytes, its sidecar's bytes, its path, the corpus knowledge
     and LOADER_VERSION, so an entry is never stale: a changed input is simply a new key.
     `remembered`, the `seen` of an earlier instance kept by a long-running process (`serve`),
-    is looked up first, so a rebuild does not unpickle every document again.
+    is looked up first, so a rebuild does not unpickle every document again; `stamps`, that
+    instance's `stamps`, spares it reading every file again to compute the keys.
     """
 
-    def __init__(self, path: Path, remembered: dict[str, Document] | None = None):
+    def __init__(
+        self,
+        path: Path,
+        remembered: dict[str, Document] | None = None,
+        stamps: dict[Path, tuple[tuple, str]] | None = None,
+    ):
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, doc BLOB)")
         self._remembered = remembered or {}
+        self._stamps_before = stamps or {}
         self.seen: dict[str, Document] = {}  # every document this instance got or was given
+        self.stamps: dict[Path, tuple[tuple, str]] = {}  # path → (stamp of its files, key)
+
+    def key(self, path: Path, root: Path, knowledge_fingerprint: str) -> str:
+        """cache_key(), read from the files only when their size, time or inode changed since
+        the last instance computed it (or were too recent then to tell one write from two)."""
+        sidecar = sidecar_for(path)
+        files = (_stat(path), _stat(sidecar) if sidecar else None)
+        stamp = (knowledge_fingerprint, sidecar, files)
+        known = self._stamps_before.get(path)
+        if known is not None and known[0] == stamp:
+            key = known[1]
+        else:
+            key = cache_key(path, root, knowledge_fingerprint)
+        newest = max(found[0] for found in files if found)
+        if newest < time.time_ns() - _SETTLED_NS:
+            self.stamps[path] = (stamp, key)
+        return key
 
     def get(self, key: str) -> Document | None:
         document = self._remembered.get(key)
@@ -136,6 +161,16 @@ class DocumentCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+# A file changed this recently may change again within the file system's clock tick, with
+# the same size and time: its stamp is not trusted (git's "racy" rule).
+_SETTLED_NS = 2_000_000_000
+
+
+def _stat(path: Path) -> tuple[int, int, int]:
+    found = path.stat()
+    return found.st_mtime_ns, found.st_size, found.st_ino
 
 
 def cache_key(path: Path, root: Path, knowledge_fingerprint: str) -> str:
@@ -174,7 +209,7 @@ def load_corpus(
     keys: dict[Path, str] = {}
     if cache is not None:
         fingerprint = knowledge_fingerprint(knowledge)
-        keys = {path: cache_key(path, root, fingerprint) for path in paths}
+        keys = {path: cache.key(path, root, fingerprint) for path in paths}
         for path, key in keys.items():
             found = cache.get(key)
             if found is not None:

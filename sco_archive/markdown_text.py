@@ -13,9 +13,12 @@ MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July
                "September", "October", "November", "December")  # fmt: skip
 
 
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in _SYNTAX})
+
+
 def md_text(value: object) -> str:
     """Escape a metadata value (a title, a name) for use inside Markdown running text."""
-    return "".join(f"&#{ord(c)};" if c in _SYNTAX else c for c in " ".join(str(value).split()))
+    return " ".join(str(value).split()).translate(_ESCAPES)
 
 
 def display_date(date: PartialDate | None, guess: bool = False) -> str:

@@ -75,6 +75,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._helper: tuple[int, Path] | None = None  # (pid, file it reports warnings to)
         self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
         self._documents: dict[str, Document] = {}  # cache key → document, for `serve`
+        self._stamps: dict[Path, tuple[tuple, str]] = {}  # DocumentCache.stamps, for `serve`
         self.serving = False  # `serve`: the search index is rebuilt in the background
         # Folders below speeches/ with a page whose search index entry this build changed or
         # removed (generate.page_keys); None: all of them.
@@ -101,12 +102,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         knowledge = load_knowledge(root / knowledge_file if knowledge_file else None)
         # `serve` keeps this plugin across rebuilds: this load's documents stay in memory for
         # the next one (and only this load's: an edited document's old version is let go).
-        cache = DocumentCache(root / CACHE_DIR / "documents.sqlite", self._documents)
+        cache = DocumentCache(root / CACHE_DIR / "documents.sqlite", self._documents, self._stamps)
         try:
             corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
         finally:
             cache.close()
-        self._documents = cache.seen
+        self._documents, self._stamps = cache.seen, cache.stamps
         # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
         rendered = self._rendered
         generated = generate(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
+from sco_archive import loader
 from sco_archive.loader import DocumentCache, load_corpus
 
 DOCUMENT = "---\ntitle: Remarks on trade\ndate: 2020-05-04\n---\n\nWe discussed trade.\n"
@@ -40,3 +43,52 @@ def test_memory_holds_this_loads_documents_only(tmp_path: Path):
     corpus = load(speeches, second)
     assert corpus.reloaded == ["a.md"]  # the edit is a new key: loaded again
     assert [d.title for d in second.seen.values()] == ["Remarks on transport"]
+
+
+def _settled(path: Path) -> None:
+    """Date the file back a minute, as if written long before the load that reads it."""
+    os.utime(path, ns=(time.time_ns() - 60 * 10**9,) * 2)
+
+
+def _load_counting_reads(speeches: Path, cache: DocumentCache, monkeypatch) -> list[str]:
+    """The files whose bytes the load read to compute cache keys."""
+    read: list[str] = []
+    real = loader.cache_key
+
+    def counting(path, root, fingerprint):
+        read.append(path.name)
+        return real(path, root, fingerprint)
+
+    monkeypatch.setattr(loader, "cache_key", counting)
+    load(speeches, cache)
+    return read
+
+
+def test_a_rebuild_reads_only_the_files_changed_since_the_last(tmp_path: Path, monkeypatch):
+    speeches = tmp_path / "speeches"
+    speeches.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        (speeches / name).write_text(DOCUMENT, encoding="utf-8")
+        _settled(speeches / name)
+    first = DocumentCache(tmp_path / "cache.sqlite")
+    assert _load_counting_reads(speeches, first, monkeypatch) == ["a.md", "b.md", "c.md"]
+    # Same size, new time: an edit the stamp must not miss. A new sidecar changes b.md's.
+    (speeches / "a.md").write_text(DOCUMENT.replace("trade", "roads"), encoding="utf-8")
+    _settled(speeches / "a.md")
+    (speeches / "b.yml").write_text("city: Vienna\n", encoding="utf-8")
+    _settled(speeches / "b.yml")
+    second = DocumentCache(tmp_path / "cache.sqlite", first.seen, first.stamps)
+    assert _load_counting_reads(speeches, second, monkeypatch) == ["a.md", "b.md"]
+    titles = sorted(d.title for d in second.seen.values())
+    assert titles == ["Remarks on roads", "Remarks on trade", "Remarks on trade"]
+
+
+def test_a_file_written_just_now_is_read_again_next_time(tmp_path: Path, monkeypatch):
+    # Its next write may fall in the same tick of the file system's clock, with the same size.
+    speeches = tmp_path / "speeches"
+    speeches.mkdir()
+    (speeches / "a.md").write_text(DOCUMENT, encoding="utf-8")
+    first = DocumentCache(tmp_path / "cache.sqlite")
+    load(speeches, first)
+    second = DocumentCache(tmp_path / "cache.sqlite", first.seen, first.stamps)
+    assert _load_counting_reads(speeches, second, monkeypatch) == ["a.md"]

@@ -107,9 +107,14 @@ def pages_per_folder(site_dir: Path) -> dict[str, int]:
     return {folder: n for folder, n in counts.items() if n}
 
 
-def index_command(site_dir: Path, shard: Shard, output_subdir: str) -> list[str]:
-    """The Pagefind run for one shard: the binary bundled with the `pagefind` package."""
+def index_command(
+    site_dir: Path, shard: Shard, output_subdir: str, yielding: bool = False
+) -> list[str]:
+    """The Pagefind run for one shard: the binary bundled with the `pagefind` package.
+    `yielding`: at a low priority (`nice`), so that it takes only the CPU nothing else wants."""
+    nice = ["nice", "-n", "10"] if yielding and shutil.which("nice") else []
     return [
+        *nice,
         sys.executable,
         "-m",
         "pagefind",
@@ -126,14 +131,17 @@ def index_command(site_dir: Path, shard: Shard, output_subdir: str) -> list[str]
 
 
 def build_search_index(
-    site_dir: Path, stale: Iterable[str] | None = None, shard_pages: int = SHARD_PAGES
+    site_dir: Path,
+    stale: Iterable[str] | None = None,
+    shard_pages: int = SHARD_PAGES,
+    yielding: bool = False,
 ) -> list[str]:
     """Bring `site_dir/pagefind/` up to date with the site's pages; return the shards indexed.
 
     `stale` names the folders below `speeches/` whose pages changed since the bundles were
     written (None: all of them). A shard without a bundle is indexed too, and bundles of shards
     that are gone are removed. One Pagefind run at a time, to bound memory; raise PluginError
-    if one fails.
+    if one fails. `yielding` runs Pagefind at a low priority.
     """
     bundle = site_dir / BUNDLE_DIR
     if not site_dir.is_dir():
@@ -149,19 +157,19 @@ def build_search_index(
         or not (bundle / shard.name / "pagefind-entry.json").is_file()
     ]
     for shard in todo:
-        if error := _index_shard(site_dir, shard):
+        if error := _index_shard(site_dir, shard, yielding):
             raise PluginError(f"Pagefind could not index {site_dir}: {error}")
     listed = {"shards": [shard.name for shard in shards]}
     _write_atomically(bundle / SHARDS_FILE, json.dumps(listed) + "\n")
     return [shard.name for shard in todo]
 
 
-def _index_shard(site_dir: Path, shard: Shard) -> str | None:
+def _index_shard(site_dir: Path, shard: Shard, yielding: bool) -> str | None:
     """Index one shard beside its live bundle and swap it in; return an error, or None."""
     bundle = site_dir / BUNDLE_DIR
     staging = bundle / f".{shard.name}.next"
     shutil.rmtree(staging, ignore_errors=True)
-    command = index_command(site_dir, shard, f"{BUNDLE_DIR}/{staging.name}")
+    command = index_command(site_dir, shard, f"{BUNDLE_DIR}/{staging.name}", yielding)
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
@@ -211,14 +219,15 @@ def build_search_index_in_background(
     """For `serve`: index in a thread, so an edit shows before search has caught up with it.
 
     Each shard is written beside its live bundle and swapped in when complete: the preview's
-    search always has whole bundles, at worst one edit behind for a while.
+    search always has whole bundles, at worst one edit behind for a while. Pagefind runs at a
+    low priority: the next edit's rebuild, which a curator waits for, comes first.
     """
     stale = None if stale is None else list(stale)
 
     def run() -> None:
         with _serve_lock:  # one run at a time; a run started later sees the later pages
             try:
-                build_search_index(site_dir, stale, shard_pages)
+                build_search_index(site_dir, stale, shard_pages, yielding=True)
             except PluginError as error:
                 log.warning(f"search index of the preview not updated: {error}")
                 return

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sco_archive.search import Shard, build_search_index, folder_of, plan_shards
+from sco_archive.search import Shard, build_search_index, folder_of, index_command, plan_shards
 
 SPEECH = """<!doctype html><html lang="en"><head><title>t</title></head><body>
 <nav>Home Timeline</nav>
@@ -38,6 +38,15 @@ def site(tmp_path: Path) -> Path:
     write_page(tmp_path, "undated/four", "Four")
     (tmp_path / "index.html").write_text(HOME, encoding="utf-8")
     return tmp_path
+
+
+def test_the_previews_index_runs_at_low_priority_and_the_builds_does_not() -> None:
+    # `serve` indexes in the background: the next edit's rebuild must get the CPU first.
+    shard = Shard(("2020",))
+    assert index_command(Path("site"), shard, "pagefind/x", yielding=True)[:3] == [
+        "nice", "-n", "10"
+    ]  # fmt: skip
+    assert "nice" not in index_command(Path("site"), shard, "pagefind/x")
 
 
 def test_a_page_belongs_to_the_folder_of_its_year() -> None:

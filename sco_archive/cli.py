@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -199,8 +200,20 @@ def serve_command(config: str, dev_addr: str | None) -> None:
     # hears nothing below a symlink to a folder.
     speeches = speeches_dir(project, load_project_config(project)).resolve()
     options = {"dev_addr": dev_addr} if dev_addr else {}
+    _show_mkdocs_progress()
     # Dirty rebuilds re-render only the pages an edit changed.
     serve(str(project.config_file), watch=[str(speeches)], build_type="dirty", **options)
+
+
+def _show_mkdocs_progress() -> None:
+    """Print what MkDocs' own command line prints ("Serving on …", "Building documentation");
+    not the archive's per-document findings, which `check` reports."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+    logging.getLogger("mkdocs.plugins.sco_archive").setLevel(logging.WARNING)
 
 
 @main.command("check")

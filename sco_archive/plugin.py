@@ -19,6 +19,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+)
 from watchdog.observers import Observer
 
 from .docs_sync import read_manifest
@@ -264,6 +271,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return _PARAGRAPH.sub(_with_permalink, body)
 
 
+# What editing does to a file. Not opening or reading one: every rebuild reads files (the
+# hand-written pages in docs/, the edited document), which would set off the next rebuild.
+_EDITS = (FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent, FileClosedEvent)
+
+
+class _EditObserver(Observer):
+    """The platform's file observer, told of edits only."""
+
+    def schedule(self, event_handler, path, **options):
+        options.setdefault("event_filter", list(_EDITS))
+        return super().schedule(event_handler, path, **options)
+
+
 def watch_with_events(server) -> None:
     """Let `serve` hear of edits from the operating system (inotify, FSEvents …) instead of
     MkDocs' polling, which walks every watched file twice a second: at 10,000 documents that is
@@ -280,7 +300,7 @@ def watch_with_events(server) -> None:
     paths = list(watched)
     watched.clear()
     refs.clear()
-    server.observer = Observer()
+    server.observer = _EditObserver()
     for path in paths:
         server.watch(os.path.realpath(path))
 

@@ -64,7 +64,7 @@ def preview(
         [sys.executable, str(REPO / "build_site.py"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project.root,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(tmp_path / "serve.log").open("w", encoding="utf-8"),
     )
     try:
         base = f"http://127.0.0.1:{port}/sco-archive/"
@@ -75,8 +75,13 @@ def preview(
         server.wait(timeout=30)
 
 
+def _builds(log: Path) -> int:
+    return log.read_text("utf-8").count("Building documentation")
+
+
 def test_an_edited_document_and_an_edited_page_show_without_a_restart(preview) -> None:
     root, base = preview
+    assert f"Serving on {base}" in (root.parent / "serve.log").read_text("utf-8")
     timeline = _wait_for(base + "timeline/", lambda body: "Norov" in body)
     path = re.search(r'href="[./]*(speeches/2020/[^"#]+/)"', timeline)
     assert path is not None
@@ -86,6 +91,22 @@ def test_an_edited_document_and_an_edited_page_show_without_a_restart(preview) -
     about = root / "docs" / "about.md"
     about.write_text(about.read_text("utf-8") + "\nA line added while serving.\n", "utf-8")
     _wait_for(base + "about/", lambda body: "A line added while serving." in body)
+
+
+def test_after_an_edit_the_preview_rebuilds_once_and_then_rests(preview) -> None:
+    # A rebuild reads files (the edited document, docs/): reading must not set off another.
+    root, base = preview
+    log = root.parent / "serve.log"
+    with (root / "speeches" / "norov.txt").open("a", encoding="utf-8") as speech:
+        speech.write("\nA sentence added while serving.\n")
+    _wait_for(base + "timeline/", lambda body: True)
+    deadline = time.monotonic() + WAIT
+    while _builds(log) < 2 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    time.sleep(6)  # more than the two seconds a just-written file is read again for
+    settled = _builds(log)
+    time.sleep(4)
+    assert _builds(log) == settled <= 3
 
 
 def test_the_preview_is_told_of_edits_instead_of_polling_every_file(tmp_path: Path) -> None:

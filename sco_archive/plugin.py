@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 import traceback
 from pathlib import Path
 
@@ -171,7 +172,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return changed_pages(previous, self._state), reindexed_pages(previous, self._state)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.parallel or os.cpu_count() in (None, 1) or not hasattr(os, "fork"):
+        if not self.may_fork_a_helper() or os.cpu_count() in (None, 1) or not hasattr(os, "fork"):
             return nav
         pages = [
             f
@@ -195,6 +196,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             file.changed = False
         self._helper = (pid, Path(report))
         return nav
+
+    def may_fork_a_helper(self) -> bool:
+        """Render in a forked helper: in `build`, and in `serve` (which runs MkDocs dirty too)
+        for its first build, whose thousands of pages come before its server and watcher
+        threads start. A fork of a process with other threads may inherit a lock held."""
+        return self.parallel or (self.serving and self.dirty and threading.active_count() == 1)
 
     def _join_helper(self) -> None:
         """Wait for the helper; its warnings count here, so strict mode sees them."""

@@ -6,6 +6,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -17,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
 from sco_archive.build import Project
-from sco_archive.plugin import watch_with_events
+from sco_archive.plugin import ArchivePlugin, watch_with_events
 
 REPO = Path(__file__).resolve().parents[2]
 SPEECH = "Address by Vladimir Norov at the forum\n\nBeijing, 24 June 2020. Colleagues, welcome.\n"
@@ -119,3 +120,14 @@ def test_the_preview_is_told_of_edits_instead_of_polling_every_file(tmp_path: Pa
         assert len(server.observer.emitters) == 1  # the same folder, watched by the new observer
     finally:
         server.server_close()
+
+
+def test_serve_renders_its_first_build_in_two_processes_and_never_forks_beside_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plugin = ArchivePlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert plugin.may_fork_a_helper()  # the first build: no server or watcher thread yet
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
+    assert not plugin.may_fork_a_helper()  # a rebuild: the server's threads are running

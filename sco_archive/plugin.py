@@ -20,14 +20,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from watchdog.events import (
-    FileClosedEvent,
-    FileCreatedEvent,
-    FileDeletedEvent,
-    FileModifiedEvent,
-    FileMovedEvent,
-)
-from watchdog.observers import Observer
 
 from .docs_sync import read_manifest
 from .exports import write_exports
@@ -50,6 +42,7 @@ from .loader import DocumentCache, load_corpus
 from .markdown_text import display_date
 from .model import Document, PartialDate
 from .search import SHARD_PAGES, build_search_index, build_search_index_in_background, folder_of
+from .watching import watch_with_events
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
@@ -276,40 +269,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return html
         body = self._speech_bodies.pop(page.file.src_uri)
         return _PARAGRAPH.sub(_with_permalink, body)
-
-
-# What editing does to a file. Not opening or reading one: every rebuild reads files (the
-# hand-written pages in docs/, the edited document), which would set off the next rebuild.
-_EDITS = (FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent, FileClosedEvent)
-
-
-class _EditObserver(Observer):
-    """The platform's file observer, told of edits only."""
-
-    def schedule(self, event_handler, path, **options):
-        options.setdefault("event_filter", list(_EDITS))
-        return super().schedule(event_handler, path, **options)
-
-
-def watch_with_events(server) -> None:
-    """Let `serve` hear of edits from the operating system (inotify, FSEvents …) instead of
-    MkDocs' polling, which walks every watched file twice a second: at 10,000 documents that is
-    20,000 files in speeches/ and docs/, a core kept busy, and rebuilds slowed by half.
-
-    Called before the server starts: the paths watched so far are watched again by the new
-    observer, as real paths (inotify hears nothing below a symlink to a folder). MkDocs keeps
-    them in private attributes; without them, polling stays.
-    """
-    watched = getattr(server, "_watched_paths", None)
-    refs = getattr(server, "_watch_refs", None)
-    if not isinstance(watched, dict) or not isinstance(refs, dict) or server.observer.is_alive():
-        return
-    paths = list(watched)
-    watched.clear()
-    refs.clear()
-    server.observer = _EditObserver()
-    for path in paths:
-        server.watch(os.path.realpath(path))
 
 
 def _folders(src_uris: set[str]) -> set[str]:

@@ -142,8 +142,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         changed, reindexed = self._changed_since_last_build(config)
         self._stale_folders = None if reindexed is None else _folders(reindexed)
+        # Generated pages the nav does not list are reached from the browse pages: no need for
+        # MkDocs to name each of them (thousands, on every build and every `serve` rebuild).
+        listed = None if config.nav is None else _nav_paths(config.nav)
         for src_uri, text in self.generated.files.items():
-            file = GeneratedFile.generated(config, src_uri, content=text)
+            unlisted = listed is not None and src_uri not in listed
+            inclusion = InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED
+            file = GeneratedFile.generated(config, src_uri, content=text, inclusion=inclusion)
             file.changed = changed is None or src_uri in changed
             files.append(file)
         return files
@@ -269,6 +274,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return html
         body = self._speech_bodies.pop(page.file.src_uri)
         return _PARAGRAPH.sub(_with_permalink, body)
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Every page path in mkdocs.yml's `nav` (a tree of lists, titled entries and paths)."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return set().union(*(_nav_paths(item) for item in items))
 
 
 def _folders(src_uris: set[str]) -> set[str]:

@@ -132,3 +132,11 @@ def test_serve_renders_its_first_build_in_two_processes_and_never_forks_beside_t
     assert plugin.may_fork_a_helper()  # the first build: no server or watcher thread yet
     monkeypatch.setattr(threading, "active_count", lambda: 3)
     assert not plugin.may_fork_a_helper()  # a rebuild: the server's threads are running
+
+
+def test_the_preview_does_not_list_the_generated_pages_missing_from_the_nav(preview) -> None:
+    # They are reached from the browse pages; at 10,000 documents the list filled screens.
+    root, base = preview
+    log = (root.parent / "serve.log").read_text("utf-8")
+    assert 'not included in the "nav"' not in log
+    assert "Speakers" in _wait_for(base, lambda body: True)  # the nav's own entries stay

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .markdown_text import MONTH_NAMES
+from .model import MONTH_NAMES
 
 WIDTH = 640
 HEIGHT = 200

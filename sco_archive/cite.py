@@ -6,8 +6,7 @@ import re
 
 from slugify import slugify
 
-from .markdown_text import MONTH_NAMES
-from .model import Document, PartialDate
+from .model import MONTH_NAMES, Document, PartialDate
 
 ARCHIVE_NAME = "SCO Speech Archive"
 # The page's absolute URL is known only when the site is rendered (site_url may be overridden

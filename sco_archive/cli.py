@@ -196,7 +196,7 @@ def serve_command(config: str, dev_addr: str | None) -> None:
     from mkdocs.commands.serve import serve
 
     project = _project(config, None)
-    # The real path: the plugin has the OS watch it (see plugin.watch_with_events), and inotify
+    # The real path: the OS watches it (see watching.watch_with_events), and inotify
     # hears nothing below a symlink to a folder.
     speeches = speeches_dir(project, load_project_config(project)).resolve()
     options = {"dev_addr": dev_addr} if dev_addr else {}

@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .chart import months_chart, years_chart
-from .markdown_text import MONTH_NAMES, display_date, md_text, relative_uri
+from .markdown_text import display_date, md_text, relative_uri
 from .metadata import GUESS_BELOW
-from .model import Document
+from .model import MONTH_NAMES, Document
 from .pages import SpeechPage
 
 HOME = "index.md"

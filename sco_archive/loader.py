@@ -136,7 +136,7 @@ class DocumentCache:
         if known is not None and known[0] == stamp:
             key = known[1]
         else:
-            key = cache_key(path, root, knowledge_fingerprint)
+            key = cache_key(path, root, knowledge_fingerprint, sidecar)
         newest = max(found[0] for found in files if found)
         if newest < time.time_ns() - _SETTLED_NS:
             self.stamps[path] = (stamp, key)
@@ -173,7 +173,7 @@ def _stat(path: Path) -> tuple[int, int, int]:
     return found.st_mtime_ns, found.st_size, found.st_ino
 
 
-def cache_key(path: Path, root: Path, knowledge_fingerprint: str) -> str:
+def cache_key(path: Path, root: Path, knowledge_fingerprint: str, sidecar: Path | None) -> str:
     digest = hashlib.sha256()
     for part in (
         LOADER_VERSION,
@@ -182,7 +182,6 @@ def cache_key(path: Path, root: Path, knowledge_fingerprint: str) -> str:
     ):
         digest.update(part.encode() + b"\0")
     digest.update(path.read_bytes())
-    sidecar = sidecar_for(path)
     digest.update(b"\0sidecar\0" + (sidecar.read_bytes() if sidecar else b""))
     return digest.hexdigest()
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from .model import PartialDate
+from .model import MONTH_NAMES, PartialDate
 
 # Characters that Markdown or one of its extensions may read as syntax inside running text.
 # Numeric character references are never syntax, so the text renders as written.
 _SYNTAX = set("\\`*_[]<>&~^=:|{}$!#+\"'")
-# Not `calendar.month_name`, which follows the machine's locale: the site is in English, and
-# the same input gives the same bytes wherever it is built.
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")  # fmt: skip
 
 
 _ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in _SYNTAX})

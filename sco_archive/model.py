@@ -113,6 +113,13 @@ class RawDocument:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+# English names, not `calendar`'s, which follow the machine's locale: texts are read, and the
+# site is written, the same wherever the archive is built.
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 # The metadata keys every document has, in the fixed order used in front matter and exports.
 METADATA_KEYS = (
     "title",

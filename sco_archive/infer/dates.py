@@ -12,7 +12,6 @@ whose year must be earned. `datetime` validates every date and gives weekdays.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime
 import re
 from collections.abc import Mapping, Sequence
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..knowledge import Knowledge
-from ..model import Field, Origin, Paragraph, PartialDate
+from ..model import MONTH_NAMES, WEEKDAY_NAMES, Field, Origin, Paragraph, PartialDate
 from .text import (
     clip,
     first_sentence,
@@ -34,7 +33,7 @@ from .text import (
 MONTHS = {
     name: number
     for number in range(1, 13)
-    for name in {calendar.month_name[number].lower(), calendar.month_abbr[number].lower()}
+    for name in {MONTH_NAMES[number].lower(), MONTH_NAMES[number][:3].lower()}
 }
 MONTHS["sept"] = 9
 RU_MONTHS = {
@@ -51,7 +50,7 @@ RU_MONTHS = {
     "ноября": 11,
     "декабря": 12,
 }
-WEEKDAYS = [d.lower() for d in calendar.day_name]
+WEEKDAYS = [d.lower() for d in WEEKDAY_NAMES]
 SCO_FOUNDED = datetime.date(2001, 6, 15)
 
 _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

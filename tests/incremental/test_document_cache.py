@@ -12,6 +12,15 @@ from sco_archive.loader import DocumentCache, load_corpus
 DOCUMENT = "---\ntitle: Remarks on trade\ndate: 2020-05-04\n---\n\nWe discussed trade.\n"
 
 
+def _speeches(tmp_path: Path, *names: str) -> Path:
+    """A speeches/ folder with the same short document under each name."""
+    speeches = tmp_path / "speeches"
+    speeches.mkdir()
+    for name in names:
+        (speeches / name).write_text(DOCUMENT, encoding="utf-8")
+    return speeches
+
+
 def load(folder: Path, cache: DocumentCache):
     try:
         return load_corpus(folder, cache=cache)
@@ -20,9 +29,7 @@ def load(folder: Path, cache: DocumentCache):
 
 
 def test_a_rebuild_takes_documents_from_the_last_ones_memory_not_from_disk(tmp_path: Path):
-    speeches = tmp_path / "speeches"
-    speeches.mkdir()
-    (speeches / "a.md").write_text(DOCUMENT, encoding="utf-8")
+    speeches = _speeches(tmp_path, "a.md")
     first = DocumentCache(tmp_path / "one.sqlite")
     load(speeches, first)
     # An empty database: whatever the second load finds, it found in the first one's memory.
@@ -33,9 +40,7 @@ def test_a_rebuild_takes_documents_from_the_last_ones_memory_not_from_disk(tmp_p
 
 
 def test_memory_holds_this_loads_documents_only(tmp_path: Path):
-    speeches = tmp_path / "speeches"
-    speeches.mkdir()
-    (speeches / "a.md").write_text(DOCUMENT, encoding="utf-8")
+    speeches = _speeches(tmp_path, "a.md")
     first = DocumentCache(tmp_path / "cache.sqlite")
     load(speeches, first)
     (speeches / "a.md").write_text(DOCUMENT.replace("trade", "transport"), encoding="utf-8")
@@ -55,9 +60,9 @@ def _load_counting_reads(speeches: Path, cache: DocumentCache, monkeypatch) -> l
     read: list[str] = []
     real = loader.cache_key
 
-    def counting(path, root, fingerprint):
+    def counting(path, *rest):
         read.append(path.name)
-        return real(path, root, fingerprint)
+        return real(path, *rest)
 
     monkeypatch.setattr(loader, "cache_key", counting)
     load(speeches, cache)
@@ -65,10 +70,8 @@ def _load_counting_reads(speeches: Path, cache: DocumentCache, monkeypatch) -> l
 
 
 def test_a_rebuild_reads_only_the_files_changed_since_the_last(tmp_path: Path, monkeypatch):
-    speeches = tmp_path / "speeches"
-    speeches.mkdir()
+    speeches = _speeches(tmp_path, "a.md", "b.md", "c.md")
     for name in ("a.md", "b.md", "c.md"):
-        (speeches / name).write_text(DOCUMENT, encoding="utf-8")
         _settled(speeches / name)
     first = DocumentCache(tmp_path / "cache.sqlite")
     assert _load_counting_reads(speeches, first, monkeypatch) == ["a.md", "b.md", "c.md"]
@@ -85,9 +88,7 @@ def test_a_rebuild_reads_only_the_files_changed_since_the_last(tmp_path: Path, m
 
 def test_a_file_written_just_now_is_read_again_next_time(tmp_path: Path, monkeypatch):
     # Its next write may fall in the same tick of the file system's clock, with the same size.
-    speeches = tmp_path / "speeches"
-    speeches.mkdir()
-    (speeches / "a.md").write_text(DOCUMENT, encoding="utf-8")
+    speeches = _speeches(tmp_path, "a.md")
     first = DocumentCache(tmp_path / "cache.sqlite")
     load(speeches, first)
     second = DocumentCache(tmp_path / "cache.sqlite", first.seen, first.stamps)

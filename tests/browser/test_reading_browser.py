@@ -148,6 +148,8 @@ def test_keyboard_only_permalink_and_copy(context, base_url: str) -> None:
     opacity = page.evaluate("getComputedStyle(document.activeElement).opacity")
     assert float(opacity) == 1.0, "a focused ¶ link must be visible"
     page.keyboard.press("Enter")
+    # Following the link changes the address after the key press returns: wait for it.
+    page.wait_for_function("location.hash === '#p3'")
     assert page.url.endswith("#p3")
     assert in_viewport(page, "#p3")
     _tab_to(page, "button[data-copy='cite-apa']")

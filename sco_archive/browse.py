@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,6 +53,11 @@ class Value:
     label: str
     src_uri: str
     pages: list[SpeechPage] = field(default_factory=list)
+
+    @functools.cached_property
+    def span(self) -> str:
+        """`24 June 2020 – 4 July 2024`: its first and last date (read once all pages are in)."""
+        return _span(self.pages)
 
 
 def _values(page: SpeechPage, key: str) -> list[str]:
@@ -132,10 +138,11 @@ def _url(src_uri: str) -> str:
 
 def _span(pages: list[SpeechPage]) -> str:
     # PartialDates of different precision do not compare; their ISO forms sort correctly.
-    dated = sorted((p.document.date for p in pages if p.document.date), key=PartialDate.iso)
+    dated = [date for p in pages if (date := p.document.date)]
     if not dated:
         return "undated"
-    first, last = display_date(dated[0]), display_date(dated[-1])
+    first = display_date(min(dated, key=PartialDate.iso))
+    last = display_date(max(dated, key=PartialDate.iso))
     return first if first == last else f"{first} – {last}"
 
 
@@ -156,7 +163,7 @@ def index_page(facet: Facet, values: list[Value], extra: Iterable[str] = ()) -> 
         lines += [f"No document names a {facet.noun} yet.", ""]
     lines += [
         f"- [{md_text(v.label)}]({relative_uri(v.src_uri, src_uri)}) · {_count(len(v.pages))} · "
-        f"{md_text(_span(v.pages))}"
+        f"{md_text(v.span)}"
         for v in values
     ]
     return "\n".join([*lines, "", *extra, ""]).rstrip("\n") + "\n"
@@ -170,7 +177,7 @@ def value_page(value: Value, about: list[str] | None = None) -> str:
         *_front(value.label),
         f"# {md_text(value.label)}",
         "",
-        f"{facet.noun.capitalize()} · {_count(len(value.pages))} · {md_text(_span(value.pages))} "
+        f"{facet.noun.capitalize()} · {_count(len(value.pages))} · {md_text(value.span)} "
         f"· [all {facet.title.lower()}]({index}{'#cities' if facet.key == 'city' else ''})",
         "",
         *(about or []),
@@ -249,6 +256,6 @@ def _cities_section(cities: list[Value]) -> list[str]:
         return [*lines, "No document names a city yet."]
     return lines + [
         f"- [{md_text(v.label)}]({relative_uri(v.src_uri, 'venues/index.md')}) · "
-        f"{_count(len(v.pages))} · {md_text(_span(v.pages))}"
+        f"{_count(len(v.pages))} · {md_text(v.span)}"
         for v in cities
     ]

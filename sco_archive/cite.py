@@ -6,7 +6,7 @@ import re
 
 from slugify import slugify
 
-from .model import MONTH_NAMES, Document, PartialDate
+from .model import MONTH_NAMES, Document, PartialDate, remembered
 
 ARCHIVE_NAME = "SCO Speech Archive"
 # The page's absolute URL is known only when the site is rendered (site_url may be overridden
@@ -28,6 +28,7 @@ _BIBTEX_SPECIAL = {
 _MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+@remembered  # `serve` rebuilds: an unchanged document is not cited again
 def citations(document: Document, archive: str = ARCHIVE_NAME) -> dict[str, Split]:
     """Every style of citation for `document`, in a fixed order."""
     return {

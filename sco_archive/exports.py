@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -85,5 +86,8 @@ def write_exports(
 ) -> None:
     for name, content in exports(pages, site_url, site_name).items():
         target = Path(site_dir) / name
-        target.unlink(missing_ok=True)  # may be a hard link into the live site (incremental)
-        target.write_bytes(content.encode("utf-8"))
+        # Replaced, not written over: the old file may be a hard link into the live site (an
+        # incremental build), or being downloaded from the preview of `serve`.
+        partial = target.with_name(f".{name}.partial")
+        partial.write_bytes(content.encode("utf-8"))
+        os.replace(partial, target)

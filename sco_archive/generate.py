@@ -18,9 +18,9 @@ from .cite import citations
 from .indexes import HOME, TIMELINE, home_page, timeline_page
 from .loader import Corpus
 from .markdown_text import display_date
-from .model import Diagnostic
-from .pages import SpeechPage, front_matter, plan_pages, render_body, render_page
-from .related import related
+from .model import Diagnostic, Document, remembered
+from .pages import SpeechPage, body_digest, front_matter, plan_pages, render_page
+from .related import TermNumbers, related
 
 
 @dataclass
@@ -40,15 +40,20 @@ Reuse = Callable[[str, str], str | None]
 
 
 def generate(
-    corpus: Corpus, site_name: str, knowledge: Any = None, reuse: Reuse | None = None
+    corpus: Corpus,
+    site_name: str,
+    knowledge: Any = None,
+    reuse: Reuse | None = None,
+    numbers: TermNumbers | None = None,
 ) -> Generated:
     """Plan and write every page. `reuse` hands back speech pages rendered before: a page
-    whose front matter and body are unchanged is not dumped to YAML again."""
+    whose front matter and body are unchanged is not dumped to YAML again. `numbers`: the
+    term numbers of an earlier build, whose documents' term counts are then reused."""
     pages, diagnostics = plan_pages(corpus.documents)
     if knowledge is None:
         knowledge = _default_knowledge()
     browse, links = browse_pages(pages, knowledge)
-    contexts = reading_context(pages, links, site_name)
+    contexts = reading_context(pages, links, site_name, numbers)
     both = {p.src_uri: page_keys(p, contexts[p.src_uri]) for p in pages}
     keys = {uri: render for uri, (render, _) in both.items()}
     files: dict[str, str] = {}
@@ -90,7 +95,7 @@ def page_keys(page: SpeechPage, context: dict[str, Any]) -> tuple[str, str]:
     indexed = {k: v for k, v in context.items() if k not in UNINDEXED_CONTEXT}
     search = hashlib.sha256(_SALT)
     search.update(repr(front_matter(page, indexed)).encode("utf-8"))
-    search.update(b"\0" + render_body(page.document).encode("utf-8"))
+    search.update(b"\0" + body_digest(page.document))
     search_key = search.hexdigest()
     render = hashlib.sha256(search_key.encode("ascii"))
     render.update(repr([context.get(k) for k in UNINDEXED_CONTEXT]).encode("utf-8"))
@@ -137,17 +142,25 @@ def _default_knowledge() -> Any:
 
 
 def _ref(page: SpeechPage) -> dict[str, str]:
-    document = page.document
-    return {"title": document.title, "url": page.url, "date": display_date(document.date)}
+    # A new dict each time: YAML would write one shared twice in a page as an anchor and alias.
+    return dict(_reference(page.document, page.url))
+
+
+@remembered
+def _reference(document: Document, url: str) -> dict[str, str]:
+    return {"title": document.title, "url": url, "date": display_date(document.date)}
 
 
 def reading_context(
-    pages: list[SpeechPage], links: dict[str, dict], site_name: str
+    pages: list[SpeechPage],
+    links: dict[str, dict],
+    site_name: str,
+    numbers: TermNumbers | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Per speech page: browse links, previous/next in time, related documents, citations."""
     dated = [p for p in pages if p.document.date]
     position = {p.src_uri: i for i, p in enumerate(dated)}
-    near = related([p.document for p in pages])
+    near = related([p.document for p in pages], numbers=numbers)
     contexts = {}
     for i, page in enumerate(pages):
         at = position.get(page.src_uri)

@@ -9,17 +9,12 @@ from collections.abc import Iterable
 from .chart import months_chart, years_chart
 from .markdown_text import display_date, md_text, relative_uri
 from .metadata import GUESS_BELOW
-from .model import MONTH_NAMES, Document
+from .model import MONTH_NAMES, Document, remembered
 from .pages import SpeechPage
 
 HOME = "index.md"
 TIMELINE = "timeline/index.md"
 NEWEST_ON_HOME = 10
-
-
-def link(page: SpeechPage, from_src_uri: str) -> str:
-    """A Markdown link to `page`, relative to the generated page at `from_src_uri`."""
-    return f"[{md_text(page.document.title)}]({relative_uri(page.src_uri, from_src_uri)})"
 
 
 def _is_guess(document: Document, key: str) -> bool:
@@ -29,10 +24,14 @@ def _is_guess(document: Document, key: str) -> bool:
 
 def entry(page: SpeechPage, from_src_uri: str) -> str:
     """One list line: date · title · speaker · venue · kind."""
-    document = page.document
+    return _entry(page.document, page.src_uri, from_src_uri)
+
+
+@remembered  # a document is listed on several pages, and again on each `serve` rebuild
+def _entry(document: Document, src_uri: str, from_src_uri: str) -> str:
     parts = [
         f"**{display_date(document.date, _is_guess(document, 'date'))}**",
-        link(page, from_src_uri),
+        f"[{md_text(document.title)}]({relative_uri(src_uri, from_src_uri)})",
     ]
     for key in ("speaker", "venue", "kind"):
         value = document.value(key)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 
 class Origin(StrEnum):
@@ -150,16 +151,57 @@ class Document:
     disputed: dict[str, Field] = field(default_factory=dict)  # what the text says, overruled
     content_hash: str = ""
     encoding: str = "utf-8"
+    # What later stages derived from this document alone (`remembered`). `serve` keeps an
+    # unchanged document from one rebuild to the next, and with it all that was derived.
+    derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The loader's cache stores what was loaded, not what a build derived from it.
+        return {k: v for k, v in self.__dict__.items() if k not in ("derived", "date", "words")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, derived={})
 
     def value(self, key: str, default: Any = None) -> Any:
         found = self.fields.get(key)
-        return default if found is None or found.value in (None, "", []) else found.value
+        if found is None:
+            return default
+        value = found.value
+        # Not `value in (None, "", [])`, which compares every date with "" and [] (slowly).
+        empty = value is None or (isinstance(value, str | list) and not value)
+        return default if empty else value
 
-    @property
+    @functools.cached_property
     def date(self) -> PartialDate | None:
+        # Cached: sorting, browsing and linking ask for it millions of times at 10,000 documents.
         return self.value("date")
 
     @functools.cached_property
     def words(self) -> int:
         # Cached: browse pages, the home page and the exports ask for it many times per build.
         return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def remembered(
+    function: Callable[Concatenate[Document, P], R],
+) -> Callable[Concatenate[Document, P], R]:
+    """`function(document, *args)`, computed once per document and arguments.
+
+    For what depends on the document and the arguments alone (documents are not changed once
+    loaded). The value is shared between callers: they must not change it.
+    """
+
+    @functools.wraps(function)
+    def remembering(document: Document, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (remembering, *args, *sorted(kwargs.items())) if kwargs else (remembering, *args)
+        try:
+            return document.derived[key]
+        except KeyError:
+            value = document.derived[key] = function(document, *args, **kwargs)
+            return value
+
+    return remembering

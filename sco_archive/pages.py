@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +11,7 @@ from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from .metadata import GUESS_BELOW
-from .model import Diagnostic, Document, PartialDate, Severity
+from .model import Diagnostic, Document, PartialDate, Severity, remembered
 
 SPEECHES_DIR = "speeches"  # below docs/; the loader owns everything in it
 _SLUG_WORDS = 70
@@ -45,6 +46,7 @@ def sort_key(document: Document) -> tuple:
     return (date is None, date.iso() if date else "", document.source)
 
 
+@remembered
 def base_slug(document: Document) -> str:
     # An apostrophe joins its word ("Norov’s" → norovs) rather than splitting it.
     title = document.title.replace("’", "").replace("'", "")
@@ -89,6 +91,7 @@ def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagno
 CONTEXT_KEYS = ("links", "previous", "next", "related", "cite")
 
 
+@remembered
 def document_record(document: Document) -> dict[str, Any]:
     """A document's metadata as front matter and the data downloads both give it, in this order;
     unknown values are None, topics a list."""
@@ -127,6 +130,12 @@ def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dic
         "template": "speech.html",
     }
     return {k: v for k, v in meta.items() if v not in (None, [], {})}
+
+
+@remembered
+def body_digest(document: Document) -> bytes:
+    """A digest of render_body(): what a page key needs of the body, kept instead of it."""
+    return hashlib.sha256(render_body(document).encode("utf-8")).digest()
 
 
 def render_body(document: Document) -> str:

@@ -41,6 +41,7 @@ from .knowledge import load_knowledge
 from .loader import DocumentCache, load_corpus
 from .markdown_text import display_date
 from .model import Document, PartialDate
+from .related import TermNumbers
 from .search import SHARD_PAGES, build_search_index, build_search_index_in_background, folder_of
 from .watching import watch_with_events
 
@@ -77,7 +78,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
         self._documents: dict[str, Document] = {}  # cache key → document, for `serve`
         self._stamps: dict[Path, tuple[tuple, str]] = {}  # DocumentCache.stamps, for `serve`
-        self.serving = False  # `serve`: the search index is rebuilt in the background
+        self._term_numbers = TermNumbers()  # for `serve`: see related.TermNumbers
+        self.serving = False  # `serve`: the search index and downloads are made in the background
+        self._exports_wanted = 0  # `serve`: rebuilds that asked for their downloads so far
         # Folders below speeches/ with a page whose search index entry this build changed or
         # removed (generate.page_keys); None: all of them.
         self._stale_folders: set[str] | None = None
@@ -112,7 +115,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
         rendered = self._rendered
         generated = generate(
-            corpus, config.site_name, knowledge, lambda uri, key: rendered.get((uri, key))
+            corpus,
+            config.site_name,
+            knowledge,
+            lambda uri, key: rendered.get((uri, key)),
+            self._term_numbers,
         )
         self._rendered = {(uri, key): generated.files[uri] for uri, key in generated.keys.items()}
         for diagnostic in corpus.all_diagnostics() + generated.diagnostics:
@@ -242,9 +249,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.generated is not None
         self._join_helper()
-        write_exports(
-            Path(config.site_dir), self.generated.pages, config.site_url or "", config.site_name
-        )
+        if self.serving and self.state_site_dir is None:
+            self._write_exports_in_background(config)
+        else:
+            write_exports(
+                Path(config.site_dir), self.generated.pages, config.site_url or "", config.site_name
+            )
         # GitHub Pages runs Jekyll on a branch without it, which hides folders starting with `_`.
         (Path(config.site_dir) / ".nojekyll").write_bytes(b"")
         # sco_archive.build saves the state itself, once the new site is in place.
@@ -258,6 +268,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             build_search_index(
                 Path(config.site_dir), self._stale_folders, self.config.search_shard_pages
             )
+
+    def _write_exports_in_background(self, config: MkDocsConfig) -> None:
+        """For `serve`: the downloads in a thread, so an edit shows before they are written.
+
+        Of the rebuilds waiting for the thread's lock, only the latest writes: another would
+        put older downloads over newer ones.
+        """
+        assert self.generated is not None
+        self._exports_wanted += 1
+        wanted, pages = self._exports_wanted, self.generated.pages
+        site_dir, site_url, site_name = (
+            Path(config.site_dir),
+            config.site_url or "",
+            config.site_name,
+        )
+
+        def run() -> None:
+            with _exports_lock:
+                if wanted == self._exports_wanted:
+                    write_exports(site_dir, pages, site_url, site_name)
+
+        threading.Thread(target=run, name="exports", daemon=True).start()
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -274,6 +306,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return html
         body = self._speech_bodies.pop(page.file.src_uri)
         return _PARAGRAPH.sub(_with_permalink, body)
+
+
+_exports_lock = threading.Lock()
 
 
 def _nav_paths(nav: object) -> set[str]:

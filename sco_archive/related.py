@@ -57,8 +57,8 @@ def _ones(lengths: list[int], columns: np.ndarray, width: int) -> sp.csr_matrix:
     return sp.csr_matrix((data, columns, indptr), shape=(len(lengths), width))
 
 
-def _counts(texts: list[str]) -> sp.csr_matrix:
-    """Term counts: one row per text, one column per term, columns in sorted term order."""
+def _counts(texts: list[str]) -> tuple[sp.csr_matrix, list[str]]:
+    """Term counts, one row per text, and the terms of its columns, in sorted order."""
     # A dict that numbers each new key as it is first looked up: with `map`, the millions of
     # pieces in a large corpus are numbered in C without ever meeting Python code.
     numbers: defaultdict[bytes, int] = defaultdict()
@@ -75,7 +75,64 @@ def _counts(texts: list[str]) -> sp.csr_matrix:
     terms_of_piece = _ones(list(map(len, piece_terms)), term_columns, len(vocabulary))
     piece_columns = np.concatenate(in_text) if in_text else np.zeros(0, np.int32)
     pieces_of_text = _ones(list(map(len, in_text)), piece_columns, len(numbers))
-    return pieces_of_text @ terms_of_piece
+    return pieces_of_text @ terms_of_piece, vocabulary
+
+
+class TermNumbers:
+    """A number for every term counted so far. Each document's term counts are remembered
+    on it under these numbers: `serve` keeps one TermNumbers from one rebuild to the next,
+    so that a rebuild counts the terms of the documents it has not seen before only."""
+
+    def __init__(self) -> None:
+        self.terms: list[str] = []
+        self._number: dict[str, int] = {}
+
+    def of(self, terms: list[str]) -> np.ndarray:
+        for term in terms:
+            if term not in self._number:
+                self._number[term] = len(self.terms)
+                self.terms.append(term)
+        return np.fromiter(map(self._number.__getitem__, terms), np.int64, len(terms))
+
+
+def _text(document: Document) -> str:
+    return "\n".join(p.text for p in document.paragraphs) + "\n" + document.title
+
+
+def term_counts(documents: list[Document], numbers: TermNumbers) -> sp.csr_matrix:
+    """Term counts: one row per document, one column per term, columns in sorted term order.
+
+    The same matrix whichever documents were counted before under `numbers`.
+    """
+    missing = [d for d in documents if numbers not in d.derived]
+    if missing:
+        counts, vocabulary = _counts([_text(d) for d in missing])
+        counts.sum_duplicates()  # each row in term order, which no later term can change
+        term_number = numbers.of(vocabulary)
+        for row, document in enumerate(missing):
+            span = slice(counts.indptr[row], counts.indptr[row + 1])
+            document.derived[numbers] = (term_number[counts.indices[span]], counts.data[span])
+    rows = [d.derived[numbers] for d in documents]
+    found = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int64)
+    is_present = np.zeros(len(numbers.terms), bool)
+    is_present[found] = True
+    present = np.flatnonzero(is_present)  # the numbers of these documents' terms
+    by_term = sorted(
+        range(len(present)), key=[numbers.terms[t] for t in present.tolist()].__getitem__
+    )
+    column = np.full(len(numbers.terms), -1, np.int32)  # term number → column, if present
+    column[present[by_term]] = np.arange(len(present), dtype=np.int32)
+    matrix = sp.csr_matrix(
+        (
+            np.concatenate([r[1] for r in rows]) if rows else np.zeros(0, np.int32),
+            column[found],
+            np.cumsum([0, *(len(r[0]) for r in rows)]),
+        ),
+        shape=(len(documents), len(present)),
+    )
+    # Canonical, like the count of all documents at once: each row in term order, once each.
+    matrix.has_canonical_format = True
+    return matrix
 
 
 def _heaviest(matrix: sp.csr_matrix, k: int) -> sp.csr_matrix:
@@ -97,13 +154,12 @@ def _heaviest(matrix: sp.csr_matrix, k: int) -> sp.csr_matrix:
     return matrix
 
 
-def _vectors(texts: list[str]) -> sp.csr_matrix:
+def _vectors(counts: sp.csr_matrix) -> sp.csr_matrix:
     """Unit-length TF-IDF rows (sublinear tf), each cut to its TOP_TERMS heaviest terms.
 
     Terms are columns in sorted order, so equal weights are broken by term, as before.
     """
-    counts = _counts(texts)
-    n = len(texts)
+    n = counts.shape[0]
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((1 + n) / (1 + df))
     # A term found in one document only can match nothing: leave it out of the top terms.
@@ -133,16 +189,21 @@ def _best(others: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, flo
 
 
 def similar(texts: list[str], k: int = RELATED) -> list[list[tuple[int, float]]]:
-    """For each text, up to `k` others as (index, cosine), most similar first.
+    """For each text, up to `k` others as (index, cosine), most similar first."""
+    return _nearest(_counts(texts)[0], k)
+
+
+def _nearest(counts: sp.csr_matrix, k: int) -> list[list[tuple[int, float]]]:
+    """For each row of term counts, up to `k` others as (index, cosine), most similar first.
 
     Cosine over truncated vectors, accumulated through champion lists of the top terms.
     """
-    vectors = _vectors(texts)
+    vectors = _vectors(counts)
     # Each term keeps its CHAMPIONS heaviest documents: the work per document is bounded by
     # TOP_TERMS × CHAMPIONS whatever the corpus size, so the whole pass is O(N).
     champions = _heaviest(sp.csr_matrix(vectors.T), CHAMPIONS)
     result = []
-    for start in range(0, len(texts), BATCH):
+    for start in range(0, vectors.shape[0], BATCH):
         scores = vectors[start : start + BATCH] @ champions
         # Every text is its own best match: drop it (scores are positive, a zero is dropped).
         rows = np.repeat(np.arange(start, start + scores.shape[0]), np.diff(scores.indptr))
@@ -166,10 +227,12 @@ def _event(document: Document) -> tuple[str, str] | None:
     return (venue.casefold(), f"{date.year:04d}-{date.month:02d}")
 
 
-def related(documents: list[Document], k: int = RELATED) -> list[list[tuple[int, str]]]:
+def related(
+    documents: list[Document], k: int = RELATED, numbers: TermNumbers | None = None
+) -> list[list[tuple[int, str]]]:
     """For each document (in the given order), up to `k` related ones as (index, reason).
 
-    Reasons: `same event`, `same day`, then `similar text`.
+    Reasons: `same event`, `same day`, then `similar text`. `numbers`: see TermNumbers.
     """
     events = [_event(d) for d in documents]
     days = [_day(d.date) for d in documents]
@@ -180,8 +243,7 @@ def related(documents: list[Document], k: int = RELATED) -> list[list[tuple[int,
             by_event[event].append(i)
         if day is not None:
             by_day[day].append(i)
-    texts = ["\n".join(p.text for p in d.paragraphs) + "\n" + d.title for d in documents]
-    nearest = similar(texts, k)
+    nearest = _nearest(term_counts(documents, numbers or TermNumbers()), k)
     result = []
     for i, (event, day) in enumerate(zip(events, days, strict=True)):
         chosen: list[tuple[int, str]] = []

@@ -17,7 +17,7 @@ from sco_archive.exports import EXPORT_KEYS, exports
 from sco_archive.generate import reading_context
 from sco_archive.model import Document, Field, Origin, Paragraph, PartialDate
 from sco_archive.pages import SpeechPage, plan_pages
-from sco_archive.related import related, similar
+from sco_archive.related import TermNumbers, related, similar
 
 URL = "https://example.org/a/"
 
@@ -161,6 +161,22 @@ def test_similar_breaks_ties_by_index_and_repeats_itself() -> None:
     assert nearest[3][1][1] == nearest[3][2][1]
     assert similar(texts, k=3) == nearest
     assert all(type(j) is int and type(score) is float for row in nearest for j, score in row)
+
+
+def test_related_counts_only_new_documents_and_relates_them_as_a_fresh_count_would() -> None:
+    # `serve` keeps its TermNumbers, and its unchanged documents, from one rebuild to the next.
+    names = list(CORPUS_TEXTS)
+    before = [doc(n, CORPUS_TEXTS[n], date=f"2019-05-1{i}") for i, n in enumerate(names)]
+    numbers = TermNumbers()
+    assert related(before, 2, numbers) == related(before, 2)
+    kept_counts = before[1].derived[numbers]
+    edited = doc("covid", "pandemic narcotics zeppelin airship balloon", date="2019-05-12")
+    new = doc("new", "zeppelin airship balloon zeppelin", date="2021-01-01")
+    after = [before[4], before[1], edited, before[3], new]  # one edited, one gone, one new
+    assert related(after, 2, numbers) == related(after, 2, TermNumbers())
+    assert before[1].derived[numbers] is kept_counts  # not counted again
+    # Terms first counted in this rebuild (zeppelin…) relate its documents to each other.
+    assert related(after, 2, numbers)[4][0] == (2, "similar text")
 
 
 def test_same_event_comes_before_similar_text() -> None:

@@ -90,6 +90,8 @@ def test_an_edited_document_and_an_edited_page_show_without_a_restart(preview) -
     with (root / "speeches" / "norov.txt").open("a", encoding="utf-8") as speech:
         speech.write("\nA sentence added while serving.\n")
     _wait_for(base + path[1], lambda body: "A sentence added while serving." in body)
+    # The downloads follow the page, written in the background.
+    _wait_for(base + "corpus.jsonl", lambda body: "A sentence added while serving." in body)
     about = root / "docs" / "about.md"
     about.write_text(about.read_text("utf-8") + "\nA line added while serving.\n", "utf-8")
     _wait_for(base + "about/", lambda body: "A line added while serving." in body)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sco_archive import loader
 from sco_archive.loader import DocumentCache, load_corpus
+from sco_archive.model import Document, remembered
 
 DOCUMENT = "---\ntitle: Remarks on trade\ndate: 2020-05-04\n---\n\nWe discussed trade.\n"
 
@@ -93,3 +94,26 @@ def test_a_file_written_just_now_is_read_again_next_time(tmp_path: Path, monkeyp
     load(speeches, first)
     second = DocumentCache(tmp_path / "cache.sqlite", first.seen, first.stamps)
     assert _load_counting_reads(speeches, second, monkeypatch) == ["a.md"]
+
+
+def test_what_a_build_derived_from_a_document_stays_with_it_but_not_in_the_cache(tmp_path):
+    calls = []
+
+    @remembered
+    def shout(document: Document, suffix: str) -> str:
+        calls.append(suffix)
+        return document.title.upper() + suffix
+
+    speeches = _speeches(tmp_path, "a.md")
+    first = DocumentCache(tmp_path / "cache.sqlite")
+    document = load(speeches, first).documents[0]
+    assert [shout(document, "!"), shout(document, "!"), shout(document, "?")] == [
+        "REMARKS ON TRADE!",
+        "REMARKS ON TRADE!",
+        "REMARKS ON TRADE?",
+    ]
+    assert calls == ["!", "?"]  # once per document and arguments
+    # A later process gets the document from the database as it was loaded, not as derived.
+    from_disk = load(speeches, DocumentCache(tmp_path / "cache.sqlite")).documents[0]
+    assert from_disk is not document and from_disk.derived == {} and from_disk == document
+    assert shout(from_disk, "!") == "REMARKS ON TRADE!" and calls == ["!", "?", "!"]

@@ -286,8 +286,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
         def run() -> None:
             with _exports_lock:
-                if wanted == self._exports_wanted:
+                if wanted != self._exports_wanted:
+                    return
+                try:
                     write_exports(site_dir, pages, site_url, site_name)
+                except OSError as error:  # e.g. the preview's folder gone as `serve` stops
+                    log.warning(f"downloads of the preview not updated: {error}")
 
         threading.Thread(target=run, name="exports", daemon=True).start()
 

@@ -92,7 +92,7 @@ class TermNumbers:
             if term not in self._number:
                 self._number[term] = len(self.terms)
                 self.terms.append(term)
-        return np.fromiter(map(self._number.__getitem__, terms), np.int64, len(terms))
+        return np.fromiter(map(self._number.__getitem__, terms), np.int32, len(terms))
 
 
 def _text(document: Document) -> str:
@@ -113,7 +113,7 @@ def term_counts(documents: list[Document], numbers: TermNumbers) -> sp.csr_matri
             span = slice(counts.indptr[row], counts.indptr[row + 1])
             document.derived[numbers] = (term_number[counts.indices[span]], counts.data[span])
     rows = [d.derived[numbers] for d in documents]
-    found = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int64)
+    found = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int32)
     is_present = np.zeros(len(numbers.terms), bool)
     is_present[found] = True
     present = np.flatnonzero(is_present)  # the numbers of these documents' terms

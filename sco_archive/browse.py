@@ -57,7 +57,13 @@ class Value:
     @functools.cached_property
     def span(self) -> str:
         """`24 June 2020 – 4 July 2024`: its first and last date (read once all pages are in)."""
-        return _span(self.pages)
+        # PartialDates of different precision do not compare; their ISO forms sort correctly.
+        dated = [date for p in self.pages if (date := p.document.date)]
+        if not dated:
+            return "undated"
+        first = display_date(min(dated, key=PartialDate.iso))
+        last = display_date(max(dated, key=PartialDate.iso))
+        return first if first == last else f"{first} – {last}"
 
 
 def _values(page: SpeechPage, key: str) -> list[str]:
@@ -134,16 +140,6 @@ def page_links(pages: list[SpeechPage], values: dict[str, list[Value]]) -> dict[
 
 def _url(src_uri: str) -> str:
     return src_uri.removesuffix(".md") + "/"
-
-
-def _span(pages: list[SpeechPage]) -> str:
-    # PartialDates of different precision do not compare; their ISO forms sort correctly.
-    dated = [date for p in pages if (date := p.document.date)]
-    if not dated:
-        return "undated"
-    first = display_date(min(dated, key=PartialDate.iso))
-    last = display_date(max(dated, key=PartialDate.iso))
-    return first if first == last else f"{first} – {last}"
 
 
 def _count(n: int, noun: str = "document") -> str:

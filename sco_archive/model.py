@@ -157,7 +157,7 @@ class Document:
 
     def __getstate__(self) -> dict[str, Any]:
         # The loader's cache stores what was loaded, not what a build derived from it.
-        return {k: v for k, v in self.__dict__.items() if k not in ("derived", "date", "words")}
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED_ATTRIBUTES}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, derived={})
@@ -182,6 +182,12 @@ class Document:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
+# `derived` and every cached property: what a document's attributes hold beyond its fields.
+_DERIVED_ATTRIBUTES = frozenset(
+    {"derived"}
+    | {name for name, kind in vars(Document).items() if isinstance(kind, functools.cached_property)}
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -197,11 +203,13 @@ def remembered(
 
     @functools.wraps(function)
     def remembering(document: Document, *args: P.args, **kwargs: P.kwargs) -> R:
-        key = (remembering, *args, *sorted(kwargs.items())) if kwargs else (remembering, *args)
+        if kwargs:  # keyed by position only: f(d, x) and f(d, x=…) would be two entries
+            raise TypeError(f"{function.__name__}: pass the arguments by position")
+        key = (remembering, *args)
         try:
             return document.derived[key]
         except KeyError:
-            value = document.derived[key] = function(document, *args, **kwargs)
+            value = document.derived[key] = function(document, *args)
             return value
 
     return remembering

@@ -249,7 +249,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.generated is not None
         self._join_helper()
-        if self.serving and self.state_site_dir is None:
+        # `serve`'s preview (not `build`, which also runs MkDocs with this plugin's state set).
+        preview = self.serving and self.state_site_dir is None
+        if preview:
             self._write_exports_in_background(config)
         else:
             write_exports(
@@ -260,7 +262,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # sco_archive.build saves the state itself, once the new site is in place.
         if self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)
-        if self.serving and self.state_site_dir is None:
+        if preview:
             build_search_index_in_background(
                 Path(config.site_dir), self._stale_folders, self.config.search_shard_pages
             )

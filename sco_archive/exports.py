@@ -13,6 +13,7 @@ from .feed import absolute, atom_feed
 from .pages import SpeechPage, document_record
 
 SCHEMA_VERSION = 1
+EXPORT_FILES = ("speeches.json", "speeches.csv", "corpus.jsonl", "feed.xml")  # in the site root
 # The columns of every export, in this order (README: "Data downloads").
 EXPORT_KEYS = (
     "id",

@@ -28,6 +28,7 @@ class Corpus:
     documents: list[Document]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reloaded: list[str] = field(default_factory=list)  # sources not taken from the cache
+    keys: dict[str, str] = field(default_factory=dict)  # source → cache key, when cached
 
     def all_diagnostics(self) -> list[Diagnostic]:
         found = list(self.diagnostics)
@@ -229,7 +230,9 @@ def load_corpus(
         cache.put_all(fresh)
     documents = [loaded[p] for p in paths if p in loaded]
     diagnostics.extend(_duplicates(documents))
-    return Corpus(documents, diagnostics, [d.source for p in missing if (d := loaded.get(p))])
+    reloaded = [d.source for p in missing if (d := loaded.get(p))]
+    cached = {loaded[p].source: key for p, key in keys.items() if p in loaded}
+    return Corpus(documents, diagnostics, reloaded, cached)
 
 
 def _load_one(path: Path, root: Path, knowledge: Knowledge) -> Document | Diagnostic:

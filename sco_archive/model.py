@@ -182,11 +182,11 @@ class Document:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
-# `derived` and every cached property: what a document's attributes hold beyond its fields.
-_DERIVED_ATTRIBUTES = frozenset(
-    {"derived"}
-    | {name for name, kind in vars(Document).items() if isinstance(kind, functools.cached_property)}
+CACHED_PROPERTIES = tuple(
+    name for name, kind in vars(Document).items() if isinstance(kind, functools.cached_property)
 )
+# `derived` and every cached property: what a document's attributes hold beyond its fields.
+_DERIVED_ATTRIBUTES = frozenset({"derived", *CACHED_PROPERTIES})
 
 P = ParamSpec("P")
 R = TypeVar("R")

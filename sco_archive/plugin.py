@@ -10,6 +10,7 @@ import re
 import tempfile
 import threading
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import base
@@ -21,6 +22,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .derived_cache import DerivedCache
 from .docs_sync import read_manifest
 from .exports import write_exports
 from .generate import Generated, generate
@@ -49,6 +51,7 @@ log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 THEME_DIR = Path(__file__).parent / "theme"
 CACHE_DIR = ".cache/sco-archive"  # below the project root (beside mkdocs.yml)
+DERIVED_CACHE_FILE = "derived.pickle"  # in CACHE_DIR: see derived_cache.py
 _PARAGRAPH = re.compile(r'<p id="p(\d+)">')
 # Below this many pages to render, a second process costs more than it saves.
 PARALLEL_PAGES_FROM = 200
@@ -106,12 +109,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         knowledge = load_knowledge(root / knowledge_file if knowledge_file else None)
         # `serve` keeps this plugin across rebuilds: this load's documents stay in memory for
         # the next one (and only this load's: an edited document's old version is let go).
+        first_load = not self._documents
         cache = DocumentCache(root / CACHE_DIR / "documents.sqlite", self._documents, self._stamps)
         try:
             corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
         finally:
             cache.close()
         self._documents, self._stamps = cache.seen, cache.stamps
+        # Later rebuilds of `serve` find what was derived on the documents they keep.
+        derived = DerivedCache(root / CACHE_DIR / DERIVED_CACHE_FILE) if first_load else None
+        if derived is not None:
+            self._term_numbers = derived.restore(corpus)
         # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
         rendered = self._rendered
         generated = generate(
@@ -122,6 +130,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._term_numbers,
         )
         self._rendered = {(uri, key): generated.files[uri] for uri, key in generated.keys.items()}
+        if derived is not None:
+            derived.save(corpus, self._term_numbers)
         for diagnostic in corpus.all_diagnostics() + generated.diagnostics:
             log.info(diagnostic.format())  # `check` is where these are reviewed
         return generated
@@ -251,25 +261,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._join_helper()
         # `serve`'s preview (not `build`, which also runs MkDocs with this plugin's state set).
         preview = self.serving and self.state_site_dir is None
-        if preview:
-            self._write_exports_in_background(config)
-        else:
-            write_exports(
-                Path(config.site_dir), self.generated.pages, config.site_url or "", config.site_name
-            )
+        site_dir = Path(config.site_dir)
         # GitHub Pages runs Jekyll on a branch without it, which hides folders starting with `_`.
-        (Path(config.site_dir) / ".nojekyll").write_bytes(b"")
+        (site_dir / ".nojekyll").write_bytes(b"")
         # sco_archive.build saves the state itself, once the new site is in place.
         if self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)
         if preview:
+            self._write_exports_in_background(config)
             build_search_index_in_background(
-                Path(config.site_dir), self._stale_folders, self.config.search_shard_pages
+                site_dir, self._stale_folders, self.config.search_shard_pages
             )
-        else:
-            build_search_index(
-                Path(config.site_dir), self._stale_folders, self.config.search_shard_pages
+            return
+        # The downloads are written while Pagefind, another process, indexes: this thread
+        # has the interpreter to itself meanwhile.
+        with ThreadPoolExecutor(1, thread_name_prefix="exports") as pool:
+            exports = pool.submit(
+                write_exports,
+                site_dir,
+                self.generated.pages,
+                config.site_url or "",
+                config.site_name,
             )
+            try:
+                build_search_index(site_dir, self._stale_folders, self.config.search_shard_pages)
+            finally:
+                exports.result()
 
     def _write_exports_in_background(self, config: MkDocsConfig) -> None:
         """For `serve`: the downloads in a thread, so an edit shows before they are written.

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from sco_archive import build as archive_build
 from sco_archive import incremental, loader
 from sco_archive import plugin as archive_plugin
 from sco_archive.build import BuildResult, Project, build
@@ -193,6 +194,25 @@ def test_a_changed_document_is_the_only_one_loaded_again(project: Project, tmp_p
     page = next(p for p in second.generated.pages if p.document.source == DOCUMENT)
     html = (second.site_dir / output_dir(page.src_uri) / "index.html").read_text("utf-8")
     assert "A sentence added by the cache test." in html
+    _same_as_cold(project, second, tmp_path)
+
+
+def test_when_the_copy_of_the_live_site_fails_every_page_is_rendered_instead(
+    project: Project, tmp_path: Path, monkeypatch, caplog
+):
+    build(project)
+
+    def fail(*args: object) -> None:
+        raise OSError("No space left on device")
+
+    # The copy runs in a forked helper, which inherits this patch.
+    monkeypatch.setattr(archive_build, "copy_for_update", fail)
+    with (project.root / "speeches" / DOCUMENT).open("a", encoding="utf-8") as handle:
+        handle.write("\nA sentence added by the cache test.\n")
+    with caplog.at_level(logging.WARNING):
+        second = build(project)
+    assert "could not copy the site to update it: rendering every page" in caplog.text
+    assert second.pages_rendered == len(second.generated.files)
     _same_as_cold(project, second, tmp_path)
 
 

@@ -1,0 +1,124 @@
+"""What the plan derived from each document (`model.remembered`), kept on disk between builds.
+
+`serve` keeps its documents in memory from one rebuild to the next, and with them all that
+was derived from them. `build` is a new process each time: without this file it would derive
+every citation, list entry and term count of 10,000 documents again to change one page.
+
+An entry is keyed by the document's cache key (`loader.cache_key`: its bytes, its sidecar, the
+corpus knowledge, LOADER_VERSION), so it is never stale for its document; the file as a whole
+is keyed by the code that derives (`code_fingerprint`), so a new version of the archive or of
+a library it relies on starts afresh. Term counts are kept under term numbers that are kept
+with them (`related.TermNumbers`): the numbers only ever grow, so old counts stay valid.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .loader import Corpus
+from .model import CACHED_PROPERTIES, Document
+from .related import TermNumbers
+
+log = logging.getLogger("mkdocs.plugins.sco_archive")
+
+# Libraries whose behaviour ends up in derived values (slugs, term counts).
+_LIBRARIES = ("python-slugify", "numpy", "scipy")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of every module of the archive, the Python version and the libraries above."""
+    digest = hashlib.sha256(sys.version.encode())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"\0{library} {metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{library} -".encode())
+    package = Path(__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(b"\0" + module.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+class DerivedCache:
+    """The derived values of an earlier build's documents, in one file beside the loader's."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._saved: dict[str, int] = {}  # cache key → how many values the file holds
+
+    def restore(self, corpus: Corpus) -> TermNumbers:
+        """Give each document of `corpus` what was derived from it before; return the term
+        numbers its term counts are kept under (new ones if nothing could be restored)."""
+        kept = self._read()
+        if kept is None:
+            return TermNumbers()
+        derived: dict[str, _Kept] = kept["derived"]
+        for document in corpus.documents:
+            found = derived.get(corpus.keys.get(document.source, ""))
+            if found is not None:
+                document.derived, properties = found
+                vars(document).update(properties)
+        self._saved = {key: _size(values) for key, values in derived.items()}
+        return kept["numbers"]
+
+    def save(self, corpus: Corpus, numbers: TermNumbers) -> None:
+        """Keep what was derived from `corpus`'s documents (and theirs only), unless the file
+        already holds exactly that. A failure to write is logged: it costs time, not output."""
+        derived = {
+            key: _kept(document)
+            for document in corpus.documents
+            if (key := corpus.keys.get(document.source)) is not None
+        }
+        if {key: _size(values) for key, values in derived.items()} == self._saved:
+            return
+        state = {"numbers": numbers, "derived": derived}
+        partial = self.path.with_name(f".{self.path.name}.partial")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with partial.open("wb") as out:
+                out.write(code_fingerprint().encode() + b"\n")
+                pickle.dump(state, out, pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.path)
+        except OSError as error:
+            log.warning(f"could not keep derived values in {self.path}: {error}")
+            return
+        self._saved = {key: _size(values) for key, values in derived.items()}
+
+    def _read(self) -> dict[str, Any] | None:
+        """The file's values, or None if there are none or other code wrote them."""
+        try:
+            with self.path.open("rb") as kept:
+                # Checked before unpickling: older code's values may name what no longer exists.
+                if kept.readline() != code_fingerprint().encode() + b"\n":
+                    return None
+                return pickle.load(kept)
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # a truncated file: derive everything again
+            log.info(f"ignoring {self.path}: {error}")
+            return None
+
+
+# A document's remembered values and the values of its cached properties (`Document.words`).
+_Kept = tuple[dict[Any, Any], dict[str, Any]]
+
+
+def _kept(document: Document) -> _Kept:
+    properties = {
+        name: vars(document)[name] for name in CACHED_PROPERTIES if name in vars(document)
+    }
+    return document.derived, properties
+
+
+def _size(kept: _Kept) -> int:
+    return len(kept[0]) + len(kept[1])

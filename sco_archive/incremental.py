@@ -139,25 +139,20 @@ def copy_for_update(
     files rather than rewrite them (the search index). Everything else is copied; `regenerated`
     folders (rebuilt from scratch every time) are left out.
     """
-    # os.walk and string paths: at 10,000 documents pathlib's overhead per file was most of it.
-    page_files = {
-        os.path.join(folder, "index.html") if folder else "index.html" for folder in page_outputs
-    }
-    for folder, dirs, files in os.walk(site_dir):
-        rel_folder = os.path.relpath(folder, site_dir)
-        rel_folder = "" if rel_folder == "." else rel_folder
-        if not rel_folder:
-            dirs[:] = [d for d in dirs if d not in regenerated]
-            files = [f for f in files if f not in regenerated]
-        os.makedirs(os.path.join(staging, rel_folder), exist_ok=True)
-        is_linked = rel_folder.split(os.sep, 1)[0] in linked
-        for name in files:
-            rel = os.path.join(rel_folder, name)
-            source, target = os.path.join(folder, name), os.path.join(staging, rel)
-            if is_linked or rel in page_files:
-                os.link(source, target)
-            else:
-                shutil.copy2(source, target)
+    for source in site_dir.rglob("*"):
+        rel = source.relative_to(site_dir)
+        top = rel.parts[0] if rel.parts else ""
+        if top in regenerated:
+            continue
+        target = staging / rel
+        if source.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if top in linked or (rel.name == "index.html" and _folder(rel) in page_outputs):
+            os.link(source, target)
+        else:
+            shutil.copy2(source, target)
 
 
 def _folder(rel: Path) -> str:

@@ -137,7 +137,7 @@ def copy_for_update(
     Page HTML (the bulk) is hard-linked: the plugin unlinks a page before MkDocs writes it, so
     the live site's copy is never touched. So are the `linked` folders, whose writers replace
     files rather than rewrite them (the search index). Everything else is copied; `regenerated`
-    folders (rebuilt from scratch every time) are left out.
+    folders and files (written from scratch every build) are left out.
     """
     for source in site_dir.rglob("*"):
         rel = source.relative_to(site_dir)

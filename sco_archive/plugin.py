@@ -74,6 +74,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.dirty = False
         self.state_site_dir: Path | None = None  # the site folder the state describes
         self._state: SiteState | None = None
+        # `serve`: the state of the preview's last build. Kept in memory, not in the cache: the
+        # preview's folder is new in every session, so a state file would never be read again.
+        self._preview_state: SiteState | None = None
         # Set by sco_archive.build (whose MkDocs run is dirty, so that skipped pages stay
         # skipped): render half the changed pages in a forked process, on the other core.
         self.parallel = False
@@ -182,7 +185,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.dirty:
             return None, None
         assert self._state is not None
-        previous = load_state(self._state_file(config))
+        previous = self._preview_state if self._preview else load_state(self._state_file(config))
         remove_outputs(Path(config.site_dir), removed_pages(previous, self._state))
         return changed_pages(previous, self._state), reindexed_pages(previous, self._state)
 
@@ -211,6 +214,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             file.changed = False
         self._helper = (pid, Path(report))
         return nav
+
+    @property
+    def _preview(self) -> bool:
+        """`serve`'s preview (not `build`, which also runs MkDocs with this plugin's state set)."""
+        return self.serving and self.state_site_dir is None
 
     def may_fork_a_helper(self) -> bool:
         """Render in a forked helper: in `build`, and in `serve` (which runs MkDocs dirty too)
@@ -259,13 +267,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.generated is not None
         self._join_helper()
-        # `serve`'s preview (not `build`, which also runs MkDocs with this plugin's state set).
-        preview = self.serving and self.state_site_dir is None
+        preview = self._preview
         site_dir = Path(config.site_dir)
         # GitHub Pages runs Jekyll on a branch without it, which hides folders starting with `_`.
         (site_dir / ".nojekyll").write_bytes(b"")
         # sco_archive.build saves the state itself, once the new site is in place.
-        if self._state is not None and self.state_site_dir is None:
+        if preview:
+            self._preview_state = self._state
+        elif self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)
         if preview:
             self._write_exports_in_background(config)

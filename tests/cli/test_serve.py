@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
 from sco_archive.build import Project
-from sco_archive.plugin import ArchivePlugin
+from sco_archive.plugin import CACHE_DIR, ArchivePlugin
 from sco_archive.watching import watch_with_events
 
 REPO = Path(__file__).resolve().parents[2]
@@ -95,6 +95,8 @@ def test_an_edited_document_and_an_edited_page_show_without_a_restart(preview) -
     about = root / "docs" / "about.md"
     about.write_text(about.read_text("utf-8") + "\nA line added while serving.\n", "utf-8")
     _wait_for(base + "about/", lambda body: "A line added while serving." in body)
+    # The preview's folder is new in every session: its state is never left in the cache.
+    assert list((root / CACHE_DIR).glob("site-*")) == []
 
 
 def test_after_an_edit_the_preview_rebuilds_once_and_then_rests(preview) -> None:

@@ -215,14 +215,7 @@ def build(
                 config, THEME_DIR, generated.files, read_manifest(docs_dir), generated.search_keys
             )
             if previous is None or not _up_to_date(previous, current, docs_dir, generated):
-                warm = previous is not None and changed_pages(previous, current) is not None
-                if warm and not (copy is not None and copy.wait()):
-                    log.warning("could not copy the site to update it: rendering every page")
-                    warm = False
-                if not warm:
-                    if copy is not None:
-                        copy.stop()  # before emptying: it would go on writing there
-                    _empty(staging)
+                warm = _start_staging(staging, copy, previous, current)
                 _run_mkdocs(project, staging, site_dir, generated, warm)
                 finishing.enter_context(_removing(_swap_into_place(staging, site_dir)))
                 save_state(state_file, current)
@@ -382,9 +375,22 @@ def _swap_into_place(staging: Path, site_dir: Path) -> Path:
     return old
 
 
-def _empty(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+def _start_staging(
+    staging: Path, copy: Helper | None, previous: SiteState | None, current: SiteState
+) -> bool:
+    """Whether this build is warm: MkDocs updates the copy of the live site in `staging`.
+    Otherwise (the first build, a new theme or config, a failed copy) `staging` is emptied,
+    and every page is rendered."""
+    warm = previous is not None and changed_pages(previous, current) is not None
+    if warm and not (copy is not None and copy.wait()):
+        log.warning("could not copy the site to update it: rendering every page")
+        warm = False
+    if not warm:
+        if copy is not None:
+            copy.stop()  # before emptying: it would go on writing there
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+    return warm
 
 
 @contextmanager
@@ -415,8 +421,12 @@ def _copying(site_dir: Path, staging: Path, previous: SiteState | None) -> Itera
 @contextmanager
 def _removing(folder: Path) -> Iterator[None]:
     """Remove `folder` beside the block (the old site: seconds at 10,000 documents)."""
-    removal = Helper(shutil.rmtree, folder, True)
+    removal = Helper(_remove_tree, folder)
     try:
         yield
     finally:
         removal.wait()
+
+
+def _remove_tree(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

@@ -114,10 +114,8 @@ _Kept = tuple[dict[Any, Any], dict[str, Any]]
 
 
 def _kept(document: Document) -> _Kept:
-    properties = {
-        name: vars(document)[name] for name in CACHED_PROPERTIES if name in vars(document)
-    }
-    return document.derived, properties
+    known = vars(document)  # a cached property's value is here once it has been asked for
+    return document.derived, {name: known[name] for name in CACHED_PROPERTIES if name in known}
 
 
 def _size(kept: _Kept) -> int:

@@ -9,7 +9,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import LOADER_VERSION
@@ -188,8 +188,10 @@ def cache_key(path: Path, root: Path, knowledge_fingerprint: str, sidecar: Path 
 
 
 def knowledge_fingerprint(knowledge: Knowledge) -> str:
-    # Knowledge is a frozen dataclass: its repr is a deterministic rendering of all of it.
-    return hashlib.sha256(repr(knowledge).encode()).hexdigest()
+    # Knowledge is a frozen dataclass: its repr is a deterministic rendering of all of it. Not
+    # of where it was read from: a project moved, or checked out elsewhere by CI with its cache
+    # restored, keeps its cached documents.
+    return hashlib.sha256(repr(replace(knowledge, source="")).encode()).hexdigest()
 
 
 def load_corpus(

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from sco_archive import build as archive_build
-from sco_archive import incremental, loader
+from sco_archive import incremental, loader, related
 from sco_archive import plugin as archive_plugin
 from sco_archive.build import BuildResult, Project, build
 from sco_archive.errors import BuildFailed
@@ -241,6 +241,22 @@ def test_a_changed_knowledge_file_reloads_every_document(project: Project, tmp_p
     first, second, _ = _rebuild_after(project, edit)
     assert sorted(second.corpus.reloaded) == sorted(d.source for d in first.corpus.documents)
     _same_as_cold(project, second, tmp_path)
+
+
+def test_a_project_moved_elsewhere_keeps_its_cached_documents(project: Project, tmp_path: Path):
+    # As CI does: a checkout in another folder, with the cache of an earlier run restored.
+    first = build(project)
+    moved_root = tmp_path / "checked-out-elsewhere"
+    shutil.copytree(project.root, moved_root, symlinks=True)
+    moved = Project(config_file=moved_root / "mkdocs.yml")
+    counted: list[str] = []
+    count_terms = related._counts
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(related, "_counts", lambda texts: counted.extend(texts) or count_terms(texts))
+        second = build(moved)
+    assert first.corpus.reloaded and second.corpus.reloaded == []
+    assert counted == []  # what the plan derived was kept too
+    _same_as_cold(moved, second, tmp_path)
 
 
 def test_a_new_loader_version_reloads_every_document(

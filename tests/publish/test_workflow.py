@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from sco_archive.plugin import CACHE_DIR
+
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 
@@ -59,3 +61,14 @@ def test_it_builds_strictly_then_uploads_site_then_deploys() -> None:
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_each_run_starts_from_the_cache_the_last_run_left() -> None:
+    steps = load()["jobs"]["build"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    runs = [step.get("run", "") for step in steps]
+    cache = steps[uses.index("actions/cache")]["with"]
+    assert cache["path"] == CACHE_DIR
+    # A key of its own per run (a cache entry is never overwritten), the latest one restored.
+    assert "github.sha" in cache["key"] and cache["key"].startswith(cache["restore-keys"])
+    assert uses.index("actions/cache") < runs.index("python build_site.py build --strict")

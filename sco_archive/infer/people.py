@@ -259,7 +259,7 @@ def _office_surname(text: str, knowledge: Knowledge, date: PartialDate | None) -
     """ "Генсек ШОС Норов", "SCO Secretary-General Norov": an office and its holder's surname."""
     plain = norm(text)
     for office in knowledge.offices:
-        match = re.search(rf"(?<![\w-])(?:{_flexible(office.aliases)})", plain, re.IGNORECASE)
+        match = _office_pattern(office.aliases).search(plain)
         if match is None:
             continue
         word = re.match(rf"\s+(?:{_INITIALS})?([A-ZА-ЯЁ][\w'-]+)", plain[match.end() :])
@@ -367,10 +367,16 @@ _APPOSITIVE = re.compile(
 def _role_before(plain: str, start: int, knowledge: Knowledge) -> str | None:
     before = canonical_office_text(plain[max(0, start - 160) : start])
     for office in knowledge.offices:
-        aliases = alternation(canonical_office_text(a) for a in office.aliases)
-        if re.search(rf"(?:{aliases})\s*,?\s*{_HONORIFIC}$", before, re.IGNORECASE):
+        if _role_pattern(office.aliases).search(before):
             return office.role
     return None
+
+
+@lru_cache(maxsize=256)
+def _role_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    """An office named just before a name, maybe with an honorific between."""
+    alternatives = alternation(canonical_office_text(a) for a in aliases)
+    return re.compile(rf"(?:{alternatives})\s*,?\s*{_HONORIFIC}$", re.IGNORECASE)
 
 
 # "Secretary General of Shanghai Cooperation Organization (SCO), Ambassador Zhang Ming" and
@@ -428,10 +434,16 @@ def _office_only(
 def _office_named(text: str, knowledge: Knowledge) -> tuple[Office | None, re.Match[str] | None]:
     plain = norm(text)
     for office in knowledge.offices:
-        match = re.search(rf"(?<![\w-])(?:{_flexible(office.aliases)})", plain, re.IGNORECASE)
+        match = _office_pattern(office.aliases).search(plain)
         if match is not None:
             return office, match
     return None, None
+
+
+@lru_cache(maxsize=256)
+def _office_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    # Compiled once: re's own cache of 512 patterns is outgrown by inference's, and thrashes.
+    return re.compile(rf"(?<![\w-])(?:{_flexible(aliases)})", re.IGNORECASE)
 
 
 def _flexible(aliases: tuple[str, ...]) -> str:

@@ -10,6 +10,7 @@ import click
 import pytest
 
 from sco_archive.cli import main
+from sco_archive.plugin import ArchiveConfig
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,6 +32,14 @@ def test_readme_documents_every_command_and_option(name):
     for option in options_of(main.commands[name]):
         if option not in ("--help", "--config"):
             assert option in readme, f"{name} {option} is not in README.md"
+
+
+def test_readme_gives_each_plugin_option_its_real_default():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, option in ArchiveConfig._schema:
+        assert f"| `{name}` |" in readme, f"plugin option {name} is not in README.md"
+        if isinstance(option.default, int):
+            assert f"| `{name}` | `{option.default}` |" in readme, f"{name}: default"
 
 
 def test_readme_commands_are_the_ones_ci_runs():

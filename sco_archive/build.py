@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import time
@@ -45,6 +46,7 @@ from .knowledge import load_knowledge
 from .loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order, load_corpus
 from .model import Diagnostic, Severity
 from .plugin import CACHE_DIR, DERIVED_CACHE_FILE, THEME_DIR, ArchivePlugin, user_build_date
+from .related import TermNumbers
 
 PLUGIN_NAME = "sco-archive"
 log = logging.getLogger("mkdocs.plugins.sco_archive")
@@ -102,7 +104,8 @@ class BuildResult:
     def _loaded(self) -> tuple[Corpus, Generated]:
         if self.loaded is None:
             assert self.project is not None
-            _, corpus, generated = load_project(self.project)
+            with _thawing():
+                _, corpus, generated = load_project(self.project)
             self.loaded = (corpus, generated)
         return self.loaded
 
@@ -150,24 +153,53 @@ def load_project(
     config = config or load_project_config(project)
     knowledge = load_knowledge(knowledge_path(project, config))
     cache = DocumentCache(project.cache_file) if project.use_cache else None
-    try:
-        corpus = load_corpus(speeches_dir(project, config), knowledge, progress, cache=cache)
-    finally:
-        if cache is not None:
-            cache.close()
-    if not project.use_cache:
-        return config, corpus, generate(corpus, config.site_name, knowledge)
-    docs_dir = Path(config.docs_dir)
-    entries = load_page_cache(page_cache_file(project.cache_dir, docs_dir))
-    derived = DerivedCache(project.derived_cache_file)
-    numbers = derived.restore(corpus)
-    generated = generate(
-        corpus, config.site_name, knowledge, reuse_from_docs(entries, docs_dir), numbers
-    )
-    derived.save(corpus, numbers)
+    derived = DerivedCache(project.derived_cache_file) if project.use_cache else None
+    with _long_lived_objects():
+        try:
+            corpus = load_corpus(speeches_dir(project, config), knowledge, progress, cache=cache)
+        finally:
+            if cache is not None:
+                cache.close()
+        numbers = derived.restore(corpus) if derived is not None else TermNumbers()
+    reuse = None
+    if project.use_cache:
+        docs_dir = Path(config.docs_dir)
+        reuse = reuse_from_docs(
+            load_page_cache(page_cache_file(project.cache_dir, docs_dir)), docs_dir
+        )
+    generated = generate(corpus, config.site_name, knowledge, reuse, numbers)
+    if derived is not None:
+        derived.save(corpus, numbers)
     return config, corpus, generated
 
 
+@contextmanager
+def _long_lived_objects() -> Iterator[None]:
+    """Make the objects of the block, which live until the build ends, invisible to the
+    cyclic garbage collector: at 10,000 documents its full passes over millions of them,
+    from the unpickling on, took 1.6 s of a one-change build (0.3 s now), and found nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # until _thawing() gives them back
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def _thawing() -> Iterator[None]:
+    """Once the block is done, give the collector back what `_long_lived_objects` froze: a
+    caller that builds again in the same process (the tests, a program using the library)
+    must not keep garbage frozen for ever."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@_thawing()
 def build(
     project: Project, *, strict: bool = False, progress: ProgressFactory | None = None
 ) -> BuildResult:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import logging
 import sys
@@ -50,6 +52,10 @@ site_dir_option = click.option(
 @click.group()
 def main() -> None:
     """The SCO speech archive: raw speeches in, a searchable static website out."""
+    # A command ends the process. The interpreter's last garbage collection would walk every
+    # object a build made, to free memory the exit frees anyway: 1.3 s of a one-change build
+    # at 10,000 documents. Frozen objects are left out of it.
+    atexit.register(gc.freeze)
 
 
 @main.command("build")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -254,7 +255,9 @@ def _load_all(
     if len(paths) < PARALLEL_FROM or workers < 2:
         yield from (_load_one(p, root, knowledge) for p in paths)
         return
-    with ProcessPoolExecutor(workers) as pool:
+    # A worker collects its own garbage even when forked from a build that has paused the
+    # collector (build._long_lived_objects).
+    with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:
         yield from pool.map(
             _load_one, paths, [root] * len(paths), [knowledge] * len(paths), chunksize=32
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import shutil
 import time
@@ -16,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from .collector import long_lived_objects, thawing
 from .derived_cache import DerivedCache
 from .docs_sync import SyncResult, hand_written_conflicts, read_manifest, sync_docs
 from .errors import BuildFailed
@@ -104,7 +104,7 @@ class BuildResult:
     def _loaded(self) -> tuple[Corpus, Generated]:
         if self.loaded is None:
             assert self.project is not None
-            with _thawing():
+            with thawing():
                 _, corpus, generated = load_project(self.project)
             self.loaded = (corpus, generated)
         return self.loaded
@@ -154,7 +154,7 @@ def load_project(
     knowledge = load_knowledge(knowledge_path(project, config))
     cache = DocumentCache(project.cache_file) if project.use_cache else None
     derived = DerivedCache(project.derived_cache_file) if project.use_cache else None
-    with _long_lived_objects():
+    with long_lived_objects():
         try:
             corpus = load_corpus(speeches_dir(project, config), knowledge, progress, cache=cache)
         finally:
@@ -173,33 +173,7 @@ def load_project(
     return config, corpus, generated
 
 
-@contextmanager
-def _long_lived_objects() -> Iterator[None]:
-    """Make the objects of the block, which live until the build ends, invisible to the
-    cyclic garbage collector: at 10,000 documents its full passes over millions of them,
-    from the unpickling on, took 1.6 s of a one-change build (0.3 s now), and found nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # until _thawing() gives them back
-        if enabled:
-            gc.enable()
-
-
-@contextmanager
-def _thawing() -> Iterator[None]:
-    """Once the block is done, give the collector back what `_long_lived_objects` froze: a
-    caller that builds again in the same process (the tests, a program using the library)
-    must not keep garbage frozen for ever."""
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-@_thawing()
+@thawing()
 def build(
     project: Project, *, strict: bool = False, progress: ProgressFactory | None = None
 ) -> BuildResult:

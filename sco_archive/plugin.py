@@ -11,6 +11,7 @@ import tempfile
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from mkdocs.config import base
@@ -22,6 +23,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .collector import long_lived_objects
 from .derived_cache import DerivedCache
 from .docs_sync import read_manifest
 from .exports import write_exports
@@ -114,15 +116,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # the next one (and only this load's: an edited document's old version is let go).
         first_load = not self._documents
         cache = DocumentCache(root / CACHE_DIR / "documents.sqlite", self._documents, self._stamps)
-        try:
-            corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
-        finally:
-            cache.close()
-        self._documents, self._stamps = cache.seen, cache.stamps
         # Later rebuilds of `serve` find what was derived on the documents they keep.
         derived = DerivedCache(root / CACHE_DIR / DERIVED_CACHE_FILE) if first_load else None
-        if derived is not None:
-            self._term_numbers = derived.restore(corpus)
+        # `serve` keeps the first load's documents for the session: out of the collector's way.
+        with long_lived_objects() if first_load and self.serving else nullcontext():
+            try:
+                corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
+            finally:
+                cache.close()
+            if derived is not None:
+                self._term_numbers = derived.restore(corpus)
+        self._documents, self._stamps = cache.seen, cache.stamps
         # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
         rendered = self._rendered
         generated = generate(

@@ -256,7 +256,7 @@ def _load_all(
         yield from (_load_one(p, root, knowledge) for p in paths)
         return
     # A worker collects its own garbage even when forked from a build that has paused the
-    # collector (build._long_lived_objects).
+    # collector (collector.long_lived_objects).
     with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:
         yield from pool.map(
             _load_one, paths, [root] * len(paths), [knowledge] * len(paths), chunksize=32

@@ -9,6 +9,8 @@ corpus knowledge, LOADER_VERSION), so it is never stale for its document; the fi
 is keyed by the code that derives (`code_fingerprint`), so a new version of the archive or of
 a library it relies on starts afresh. Term counts are kept under term numbers that are kept
 with them (`related.TermNumbers`): the numbers only ever grow, so old counts stay valid.
+A document's values under arguments no longer asked for (an old URL, an old site name) are
+kept with it until it changes or the code does: a few entries at most, never a wrong one.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import os
 import pickle
 import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
 from .loader import Corpus
 from .model import CACHED_PROPERTIES, Document
 from .related import TermNumbers
@@ -79,20 +81,16 @@ class DerivedCache:
             for document in corpus.documents
             if (key := corpus.keys.get(document.source)) is not None
         }
-        if {key: _size(values) for key, values in derived.items()} == self._saved:
+        sizes = {key: _size(values) for key, values in derived.items()}
+        if sizes == self._saved:
             return
-        state = {"numbers": numbers, "derived": derived}
-        partial = self.path.with_name(f".{self.path.name}.partial")
+        state = pickle.dumps({"numbers": numbers, "derived": derived}, pickle.HIGHEST_PROTOCOL)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with partial.open("wb") as out:
-                out.write(code_fingerprint().encode() + b"\n")
-                pickle.dump(state, out, pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, self.path)
+            write_atomically(self.path, code_fingerprint().encode() + b"\n" + state)
         except OSError as error:
             log.warning(f"could not keep derived values in {self.path}: {error}")
             return
-        self._saved = {key: _size(values) for key, values in derived.items()}
+        self._saved = sizes
 
     def _read(self) -> dict[str, Any] | None:
         """The file's values, or None if there are none or other code wrote them."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_atomically
 from .errors import ArchiveError
 
 MANIFEST = ".generated.json"  # a dotfile, so MkDocs never publishes it
@@ -66,7 +65,7 @@ def sync_docs(docs_dir: Path, files: dict[str, str]) -> SyncResult:
 
 
 def _write_manifest(docs_dir: Path, files: set[str]) -> None:
-    _atomic_write(docs_dir / MANIFEST, json.dumps({"files": sorted(files)}, indent=1) + "\n")
+    write_atomically(docs_dir / MANIFEST, json.dumps({"files": sorted(files)}, indent=1) + "\n")
 
 
 def _remove_leftover_temps(docs_dir: Path, generated: set[str]) -> None:
@@ -90,21 +89,8 @@ def _write_if_changed(path: Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    _atomic_write(path, text)
+    write_atomically(path, text)
     return True
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    # Write beside the target and rename: a reader (or `mkdocs serve`) never sees half a file.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _remove_empty_parents(path: Path, stop: Path) -> None:

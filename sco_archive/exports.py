@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
 from .feed import absolute, atom_feed
 from .pages import SpeechPage, document_record
 
@@ -86,9 +86,6 @@ def write_exports(
     site_dir: Path, pages: list[SpeechPage], site_url: str, site_name: str = "SCO Speech Archive"
 ) -> None:
     for name, content in exports(pages, site_url, site_name).items():
-        target = Path(site_dir) / name
         # Replaced, not written over: the old file may be a hard link into the live site (an
         # incremental build), or being downloaded from the preview of `serve`.
-        partial = target.with_name(f".{name}.partial")
-        partial.write_bytes(content.encode("utf-8"))
-        os.replace(partial, target)
+        write_atomically(Path(site_dir) / name, content)

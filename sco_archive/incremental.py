@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from . import LOADER_VERSION, __version__
+from .atomic import write_atomically
 
 STATE_VERSION = 2
 
@@ -78,16 +79,13 @@ def load_state(state_file: Path) -> SiteState | None:
 
 
 def save_state(state_file: Path, state: SiteState) -> None:
-    state_file.parent.mkdir(parents=True, exist_ok=True)
-    temp = state_file.with_suffix(".tmp")
-    temp.write_text(
+    write_atomically(
+        state_file,
         json.dumps(
             {"fingerprint": state.fingerprint, "pages": state.pages, "indexed": state.indexed},
             sort_keys=True,
         ),
-        encoding="utf-8",
     )
-    os.replace(temp, state_file)
 
 
 def state_file_for(cache_dir: Path, site_dir: Path) -> Path:
@@ -296,10 +294,7 @@ def load_snapshot(path: Path) -> dict | None:
 
 
 def save_snapshot(path: Path, snapshot: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_suffix(".tmp")
-    temp.write_bytes(pickle.dumps(snapshot))
-    os.replace(temp, path)
+    write_atomically(path, pickle.dumps(snapshot))
 
 
 # --- Speech pages rendered before ------------------------------------------------------------
@@ -325,10 +320,7 @@ def load_page_cache(path: Path) -> dict[str, list[str]]:
 def save_page_cache(path: Path, keys: dict[str, str], state: SiteState) -> None:
     """Record, for each speech page now in docs/, its render key and its text's digest."""
     entries = {uri: [key, state.pages[uri]] for uri, key in keys.items() if uri in state.pages}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_suffix(".tmp")
-    temp.write_text(json.dumps(entries, sort_keys=True), encoding="utf-8")
-    os.replace(temp, path)
+    write_atomically(path, json.dumps(entries, sort_keys=True))
 
 
 def reuse_from_docs(entries: dict[str, list[str]], docs_dir: Path):

@@ -271,21 +271,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.generated is not None
         self._join_helper()
-        preview = self._preview
         site_dir = Path(config.site_dir)
         # GitHub Pages runs Jekyll on a branch without it, which hides folders starting with `_`.
         (site_dir / ".nojekyll").write_bytes(b"")
-        # sco_archive.build saves the state itself, once the new site is in place.
-        if preview:
+        if self._preview:
             self._preview_state = self._state
-        elif self._state is not None and self.state_site_dir is None:
-            save_state(self._state_file(config), self._state)
-        if preview:
             self._write_exports_in_background(config)
             build_search_index_in_background(
                 site_dir, self._stale_folders, self.config.search_shard_pages
             )
             return
+        # sco_archive.build saves the state itself, once the new site is in place.
+        if self._state is not None and self.state_site_dir is None:
+            save_state(self._state_file(config), self._state)
         # The downloads are written while Pagefind, another process, indexes: this thread
         # has the interpreter to itself meanwhile.
         with ThreadPoolExecutor(1, thread_name_prefix="exports") as pool:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from .atomic import write_atomically
 from .search_canonical import canonicalize_index
 
 BUNDLE_DIR = "pagefind"  # below the site root
@@ -160,7 +161,7 @@ def build_search_index(
         if error := _index_shard(site_dir, shard, yielding):
             raise PluginError(f"Pagefind could not index {site_dir}: {error}")
     listed = {"shards": [shard.name for shard in shards]}
-    _write_atomically(bundle / SHARDS_FILE, json.dumps(listed) + "\n")
+    write_atomically(bundle / SHARDS_FILE, json.dumps(listed) + "\n")
     return [shard.name for shard in todo]
 
 
@@ -202,12 +203,6 @@ def _remove_other_files(bundle: Path, keep: set[str]) -> None:
             shutil.rmtree(path)
         else:
             path.unlink()
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    partial = path.with_name(f".{path.name}.next")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
 
 
 _serve_lock = threading.Lock()

@@ -95,7 +95,7 @@ def test_docs_sync_interrupted_half_way_is_finished_by_the_next(
     (docs / "about.md").write_text("hand-written\n")
     docs_sync.sync_docs(docs, {"speeches/a.md": "a\n"})
     files = {f"speeches/{n}.md": f"{n}\n" for n in range(10)}
-    real = docs_sync._atomic_write
+    real = docs_sync.write_atomically
     calls = {"n": 0}
 
     def dying_write(path: Path, text: str) -> None:
@@ -105,10 +105,10 @@ def test_docs_sync_interrupted_half_way_is_finished_by_the_next(
             raise KeyboardInterrupt
         real(path, text)
 
-    monkeypatch.setattr(docs_sync, "_atomic_write", dying_write)
+    monkeypatch.setattr(docs_sync, "write_atomically", dying_write)
     with pytest.raises(KeyboardInterrupt):
         docs_sync.sync_docs(docs, files)
-    monkeypatch.setattr(docs_sync, "_atomic_write", real)
+    monkeypatch.setattr(docs_sync, "write_atomically", real)
 
     result = docs_sync.sync_docs(docs, files)  # no "not the archive's own" refusal
     assert "speeches/a.md" in result.removed

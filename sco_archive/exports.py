@@ -22,6 +22,7 @@ EXPORT_KEYS = (
     "date",
     "date_precision",
     "date_end",
+    "published",
     "speaker",
     "speaker_role",
     "venue",

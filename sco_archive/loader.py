@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import LOADER_VERSION
 from .infer import infer_fields
+from .infer.calibration import calibration_fingerprint
 from .knowledge import Knowledge, load_knowledge
 from .metadata import merge, review_diagnostics, validate_curated
 from .model import Diagnostic, Document, Field, Origin, Severity
@@ -192,7 +193,9 @@ def knowledge_fingerprint(knowledge: Knowledge) -> str:
     # Knowledge is a frozen dataclass: its repr is a deterministic rendering of all of it. Not
     # of where it was read from: a project moved, or checked out elsewhere by CI with its cache
     # restored, keeps its cached documents.
-    return hashlib.sha256(repr(replace(knowledge, source="")).encode()).hexdigest()
+    # The measured confidences are part of what a document loads as.
+    shown = repr(replace(knowledge, source="")) + calibration_fingerprint()
+    return hashlib.sha256(shown.encode()).hexdigest()
 
 
 def load_corpus(

@@ -24,7 +24,7 @@ _TEXT_KEYS = (
     "source_url",
     "notes",
 )
-KNOWN_CURATED_KEYS = frozenset((*_TEXT_KEYS, "date", "date_end", "topics", "notes"))
+KNOWN_CURATED_KEYS = frozenset((*_TEXT_KEYS, "date", "date_end", "published", "topics", "notes"))
 GUESS_BELOW = 0.5  # a value with less confidence than this is shown as a guess
 
 
@@ -82,6 +82,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "source_url": curated_url,
     "date": curated_date,
     "date_end": curated_date,
+    "published": curated_date,
     "topics": curated_topics,
 }
 

@@ -89,6 +89,11 @@ class Field:
     confidence: float = 1.0  # 0..1; below 0.5 is shown to readers as a guess
     line: int | None = None  # 1-based line in the source file
     snippet: str = ""  # the text that led to the value
+    # The kind of evidence, whose measured precision the confidence is (infer/calibration.py);
+    # empty for curated values.
+    evidence: str = ""
+    measured: tuple[int, int] | None = None  # (right, given) on real documents, when measured
+    considered: tuple[str, ...] = ()  # the runners-up, described: "2017-09-22 (dateline, line 3)"
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,7 @@ METADATA_KEYS = (
     "title",
     "date",
     "date_end",
+    "published",
     "speaker",
     "speaker_role",
     "venue",

@@ -101,6 +101,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "date": date.iso() if date else None,
         "date_precision": date.precision if date else None,
         "date_end": end.iso() if isinstance(end, PartialDate) else None,
+        "published": _iso(document.value("published")),
         "speaker": document.value("speaker"),
         "speaker_role": document.value("speaker_role"),
         "venue": document.value("venue"),
@@ -113,6 +114,10 @@ def document_record(document: Document) -> dict[str, Any]:
         "source_url": document.value("source_url"),
         "notes": document.value("notes"),
     }
+
+
+def _iso(value: Any) -> str | None:
+    return value.iso() if isinstance(value, PartialDate) else None
 
 
 def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dict[str, Any]:

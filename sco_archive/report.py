@@ -13,6 +13,7 @@ JSON_KEYS = (
     "date",
     "date_precision",
     "date_end",
+    "published",
     "speaker",
     "speaker_role",
     "venue",
@@ -46,6 +47,9 @@ def evidence(found: Field) -> dict[str, Any]:
         "confidence": round(found.confidence, 2),
         "line": found.line,
         "snippet": found.snippet,
+        "evidence": found.evidence,
+        "measured": list(found.measured) if found.measured else None,
+        "considered": list(found.considered),
     }
 
 
@@ -58,6 +62,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "date": date.iso() if date else None,
         "date_precision": date.precision if date else None,
         "date_end": plain(document.value("date_end")),
+        "published": plain(document.value("published")),
         **{
             key: document.value(key) for key in ("speaker", "speaker_role", "venue", "city", "kind")
         },
@@ -137,14 +142,23 @@ def _document_lines(document: Document) -> list[str]:
         where = f", line {found.line}" if found.line else ""
         lines.append(
             f"  {key:<13} {_show(found.value)}  [{found.origin.value}: {found.rule}, "
-            f"confidence {found.confidence:.2f}{where}]"
+            f"confidence {found.confidence:.2f}{_measured(found)}{where}]"
         )
         if found.snippet and found.snippet != _show(found.value):
             lines.append(f"  {'':<13} ↳ “{_clip(found.snippet)}”")
+        if found.considered:
+            lines.append(f"  {'':<13} also considered: {'; '.join(found.considered)}")
         if key in document.disputed:
             lines.append(f"  {'':<13} ! the text says {_show(document.disputed[key].value)}")
     lines += [f"  {d.severity.value}: [{d.code}] {d.message}" for d in document.diagnostics]
     return lines
+
+
+def _measured(found: Field) -> str:
+    if found.measured is None:
+        return ""
+    right, given = found.measured
+    return f" (this evidence was right {right} of {given} times on real documents)"
 
 
 def _show(value: Any) -> str:

@@ -1,4 +1,4 @@
-"""Metadata inference: one pure rule per field, combined in a fixed order by `infer_fields`."""
+"""Metadata inference: rules per field, combined by `infer_fields`; confidences as measured."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from ..knowledge import Knowledge
 from ..model import Field, Origin, Paragraph, PartialDate
+from .calibration import Calibration, calibrated, load_calibration
 from .dates import infer_date, latest_mentioned
 from .kinds import infer_kind
 from .language import infer_language
@@ -25,6 +26,7 @@ def infer_fields(
     *,
     curated: Mapping[str, Any] = {},
     filename: str = "",
+    calibration: Calibration | None = None,
 ) -> dict[str, Field]:
     """Infer date, date_end, speaker, speaker_role, venue, city, kind, topics, language.
 
@@ -34,9 +36,10 @@ def infer_fields(
     title = title or ""
     paragraphs = list(paragraphs)
     found: dict[str, Field | None] = {}
-    found["date"], found["date_end"] = infer_date(
-        title, title_line, paragraphs, curated, filename, knowledge
-    )
+    dates = infer_date(title, title_line, paragraphs, curated, filename, knowledge)
+    found["date"], found["date_end"] = dates.date, dates.date_end
+    found["published"] = dates.published
+    found["notes"] = _note_for_date(dates.date)
     kind = infer_kind(title, title_line, paragraphs, knowledge)
     found["kind"] = kind
     kind_value = _text(curated.get("kind")) or (kind.value if kind else None)
@@ -52,7 +55,27 @@ def infer_fields(
     found["city"] = infer_city(title, title_line, paragraphs, knowledge, venue=venue)
     found["topics"] = infer_topics(title, title_line, paragraphs, knowledge)
     found["language"] = infer_language(title, title_line, paragraphs)
-    return {key: value for key, value in found.items() if value is not None}
+    # Rules compare their own raw strengths above; what leaves inference is measured precision.
+    calibration = calibration or load_calibration()
+    return {
+        key: calibrated(key, value, calibration)
+        for key, value in found.items()
+        if value is not None
+    }
+
+
+# Rules whose date is the page's, not the event's: the reader is told so on the page.
+_PUBLICATION_RULES = {
+    "publication-stamp": "Date of publication: the text does not say when it happened.",
+    "date-in-file-name": "Date from the file name: the text does not say when it happened.",
+}
+
+
+def _note_for_date(date: Field | None) -> Field | None:
+    if date is None or date.rule not in _PUBLICATION_RULES:
+        return None
+    note = _PUBLICATION_RULES[date.rule]
+    return Field(note, date.origin, "note-on-date", date.confidence, date.line, date.snippet)
 
 
 def _dates_for_offices(

@@ -15,7 +15,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..knowledge import Knowledge
@@ -50,11 +50,16 @@ RU_MONTHS = {
     "ноября": 11,
     "декабря": 12,
 }
+# Agencies abbreviate in datelines: "АСТАНА, 6 июн — Sputnik".
+RU_MONTHS.update(
+    {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,
+     "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12}
+)  # fmt: skip
 WEEKDAYS = [d.lower() for d in WEEKDAY_NAMES]
 SCO_FOUNDED = datetime.date(2001, 6, 15)
 
 _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_RU = "|".join(RU_MONTHS)
+_RU = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
 _D = r"[0-3]?\d(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d\d"
 _DASH = r"\s*(?:-|to|till|until)\s*"
@@ -145,7 +150,8 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.
 # "Beijing, 12 March 2023 —", "TASHKENT, Uzbekistan, March 12, 2023 (UzA) -"
 _CITY_DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,40}(?:,\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,30})?,\s*"
-    r"|\W*新华社[\u4e00-\u9fff]{1,8}"  # 新华社北京6月15日电: Xinhua, Beijing, 15 June
+    # 新华社北京6月15日电: Xinhua, Beijing, 15 June; 中新网 北京10月17日电 likewise.
+    r"|\W*(?:新华社|中新社|中新网|人民网|央视网|国际在线|中国日报网)\s*[\u4e00-\u9fff]{1,8}"
 )
 _ANNIVERSARY = re.compile(
     r"\b(?P<how>on\s+the\s+eve\s+of|ahead\s+of|on\s+the\s+occasion\s+of|on|celebrating|marking)"
@@ -168,6 +174,7 @@ class YearHints:
     terms: frozenset[int] = frozenset()
     anniversary: int | None = None
     weekday: int | None = None  # 0 = Monday, as the lead names it: "on Tuesday", "в четверг"
+    stamp: PartialDate | None = None  # the page's publication stamp, when it has one
 
     def year_for(
         self, sentence_years: tuple[int, ...] = (), month: int | None = None, day: int | None = None
@@ -176,6 +183,10 @@ class YearHints:
             return self.curated, 0.6
         if len(set(sentence_years)) == 1:  # "BEIJING, March 2 (… 2nd Mar, 2022)"
             return sentence_years[0], 0.7
+        if self.stamp is not None and month is not None:
+            # A page stamped 3 January reporting "December 30" reports last year's December.
+            later = (month, day or 0) > (self.stamp.month or 12, self.stamp.day or 31)
+            return self.stamp.year - 1 if later else self.stamp.year, 0.8
         fitting = self._fitting_weekday(month, day)
         if fitting is not None:
             # The one candidate year on which the day is the weekday the text names. Sure only
@@ -289,6 +300,16 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 # Choosing the document's date, strongest rule first.
 
 
+@dataclass(frozen=True)
+class DateFields:
+    """What the text says of time: when it happened (`date`, `date_end`) and when the page
+    was published (`published`); any may be None."""
+
+    date: Field | None
+    date_end: Field | None = None
+    published: Field | None = None
+
+
 def infer_date(
     title: str,
     title_line: int,
@@ -296,15 +317,181 @@ def infer_date(
     curated: Mapping[str, Any] | None = None,
     filename: str = "",
     knowledge: Knowledge | None = None,
-) -> tuple[Field | None, Field | None]:
-    """(date, date_end) as the text states them, else as the file name does; or (None, None)."""
-    years = _year_hints(title, paragraphs, curated or {}, knowledge)
+) -> DateFields:
+    """The event's date as the text states it; the page's stamp as `published`.
+
+    Every rule proposes at most one date; the strongest kind of evidence wins and the others
+    are kept as `considered`. A publication stamp is never the event's date while the text
+    gives one; alone, it is the date only as a guess (the file name's date likewise).
+    """
+    stamp, shown_title, shown = find_stamp(title, title_line, paragraphs)
+    years = _year_hints(title, paragraphs, curated or {}, knowledge, stamp)
     rules = (_title_date, _lead_date, _closing_date, _anniversary_date, _weekday_date, _this_year)
-    for rule in rules:
-        found = rule(title, title_line, paragraphs, years)
-        if found is not None:
-            return found
-    return filename_date(filename), None
+    proposed = [rule(shown_title, title_line, shown, years) for rule in rules]
+    candidates = [found for found in proposed if found is not None]
+    published = stamp or _dateline_filed(shown, years)
+    if not candidates and stamp is not None:
+        candidates.append(_date_from_stamp(stamp, years))
+    if not candidates:
+        file_date = filename_date(filename)
+        if file_date is not None:
+            candidates.append((file_date, None))
+    if not candidates:
+        return DateFields(None, None, published)
+    date, end = candidates[0]
+    considered = tuple(_described(f) for f, _ in candidates[1:] if f.value != date.value)
+    if stamp is not None and stamp.value != date.value and stamp.rule != date.rule:
+        considered += (_described(stamp),)
+    return DateFields(replace(date, considered=considered), end, published)
+
+
+def _described(found: Field) -> str:
+    where = f", line {found.line}" if found.line else ""
+    return f"{found.value.iso()} ({found.rule}{where})"
+
+
+def _date_from_stamp(stamp: Field, years: YearHints) -> Chosen:
+    """No date in the text but the stamp's: the stamp, or the weekday the lead names before it."""
+    value = stamp.value
+    if years.weekday is not None and value.day is not None:
+        stamped = datetime.date(value.year, value.month, value.day)
+        day = _weekday_on_or_before(stamped, years.weekday)
+        dated = PartialDate(day.year, day.month, day.day)
+        rule = "weekday-before-stamp" if dated != value else "stamp-weekday"
+        return Field(dated, stamp.origin, rule, 0.6, stamp.line, stamp.snippet), None
+    confidence = 0.45 if stamp.rule == "publication-stamp" else 0.6
+    return Field(value, stamp.origin, stamp.rule, confidence, stamp.line, stamp.snippet), None
+
+
+def _weekday_on_or_before(day: datetime.date, weekday: int) -> datetime.date:
+    return day - datetime.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+# ---------------------------------------------------------------------------------------------
+# Publication stamps: "date 2022-08-22", "Published June 20, 2022 | 04:20 PM", "31.07.2014",
+# "中國日報網 2018-06-05 08:50", "(Xinhua) 09:14, June 15, 2023": a line of page furniture
+# that holds a full date and little else. They date the page, not what the page reports.
+
+_STAMP_WORD = re.compile(
+    r"(?<!\w)(?:date|dated|published|publication|updated?|posted|released|last\s+modified|"
+    r"time|source|editor|author|views?|by|am|pm|gmt|utc|bjt|"
+    r"опубликовано|дата|обновлено|источник|время|"
+    r"发布时间|发布日期|发布|来源|时间|日期|编辑|责任编辑|更新)(?!\w)",
+    re.IGNORECASE,
+)
+_STAMP_ONLY = re.compile(r"(?:published|updated|posted|опубликовано|发布时间|发布日期)", re.I)
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\b")
+_STAMP_WORDS = 14  # a stamp line is short
+_STAMP_REST = 4  # words left once its date, time and furniture words are taken out
+_STAMP_PARAGRAPHS = 4  # stamps stand above or just below the title
+# "Updated: June 16, 2009 15:57", "date 2025-11-17 BISHKEK, …": a stamp inside other text,
+# known by the word before its date.
+_STAMP_MARKER = re.compile(
+    r"(?:^\W*date|\b(?:published|updated|posted|released|last\s+modified)(?:\s+on)?|"
+    r"опубликовано|обновлено|发布时间|发布日期|更新时间)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+# A date with a time of day is a machine's stamp, wherever it stands.
+_CLOCKED_DATE = re.compile(
+    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]\d\.(?:19|20)\d\d)"
+    r"\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?"
+)
+_CLOCK_AFTER = re.compile(r",?\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|GMT|UTC)\b)?", re.I)
+
+
+def find_stamp(
+    title: str, title_line: int, paragraphs: Sequence[Paragraph]
+) -> tuple[Field | None, str, list[Paragraph]]:
+    """The publication stamp (as a `published` field), and the title and paragraphs with every
+    stamp taken out, for the rules that look for the event's date."""
+    first: Field | None = None
+    kept_title = title
+    if title:
+        first, kept_title = _without_stamps(title, title_line)
+    kept: list[Paragraph] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index >= _STAMP_PARAGRAPHS:
+            kept.extend(paragraphs[index:])
+            break
+        found, text = _without_stamps(paragraph.text, paragraph.line)
+        first = first or found
+        if text.strip():
+            kept.append(Paragraph(text, paragraph.line) if found else paragraph)
+    return first, kept_title, kept
+
+
+def _without_stamps(text: str, line: int) -> tuple[Field | None, str]:
+    """The first stamp in `text` (a line of its own, or a marked one: "Updated: June 16, 2009
+    15:57", "date 2025-11-17 BISHKEK, …") and the text with the stamps taken out."""
+    found: Field | None = None
+    kept = []
+    for number, piece in enumerate(text.split("\n")):
+        stamp = _stamp_in(piece, line + number)
+        if stamp is not None:
+            piece = ""
+        else:
+            stamp, piece = _marked_stamp(piece, line + number)
+        found = found or stamp
+        if piece.strip():
+            kept.append(piece)
+    return found, "\n".join(kept)
+
+
+def _marked_stamp(text: str, line: int) -> tuple[Field | None, str]:
+    plain = norm(text)
+    clocked = _CLOCKED_DATE.search(plain[:_NEAR_START])
+    if clocked is not None:  # "… joint communique 2007-08-17 03:17:54 Print"
+        date = find_dates(clocked["date"])
+        if date and date[0].date is not None:
+            snippet = text[clocked.start() : clocked.end()].strip()
+            stamp = Field(date[0].date, Origin.TEXT, "publication-stamp", 0.9, line, snippet)
+            return stamp, text[: clocked.start()] + " " + text[clocked.end() :]
+    for marker in _STAMP_MARKER.finditer(plain[:_NEAR_START]):
+        after = plain[marker.end() : marker.end() + 40]
+        mentions = [m for m in find_dates(after) if m.date is not None and m.day is not None]
+        if not mentions or mentions[0].start > 2:
+            continue
+        mention = mentions[0]
+        end = marker.end() + mention.end
+        clock = _CLOCK_AFTER.match(plain, end)
+        end = clock.end() if clock else end
+        snippet = text[marker.start() : end].strip()
+        stamp = Field(mention.date, Origin.TEXT, "publication-stamp", 0.9, line, snippet)
+        return stamp, text[: marker.start()] + " " + text[end:]
+    return None, text
+
+
+def _stamp_in(text: str, line: int) -> Field | None:
+    if word_count(text) > _STAMP_WORDS:
+        return None
+    full = [m for m in find_dates(text) if m.date is not None and m.day is not None]
+    if len(full) != 1 or full[0].end_date is not None:
+        return None
+    mention = full[0]
+    plain = norm(text)
+    rest = plain[: mention.start] + " " + plain[mention.end :]
+    rest = _CLOCK.sub(" ", rest)
+    rest = re.sub(r"\([^()]{0,40}\)|@\w+", " ", rest)  # "(Xinhua)", "(@ChaudhryMAli88)"
+    named_as_stamp = _STAMP_ONLY.search(rest) is not None
+    rest = _STAMP_WORD.sub(" ", rest)
+    left = [w for w in re.split(r"[\W_]+", rest) if w]
+    if not named_as_stamp and (len(left) > _STAMP_REST or _EVENT_WORD.search(plain)):
+        return None
+    if not named_as_stamp and left and mention.rule not in ("iso", "numeric"):
+        # "Beijing, 24 June 2020" above a statement dates the statement: a place and a date
+        # written out are the document's own date line, not the page's stamp.
+        return None
+    snippet = clip(text, mention.start, mention.end)
+    # A date with nothing around it ("24.06.2020" under a speech's title) may be the speech's
+    # own date as well as the page's: a kind of evidence of its own, measured apart.
+    marked = named_as_stamp or len(plain.split()) > 1
+    rule = "publication-stamp" if marked else "date-only-line"
+    return Field(mention.date, Origin.TEXT, rule, 0.9, line, snippet)
+
+
+_EVENT_WORD = re.compile(
+    r"\b(?:held|took|met|meets|opened|signed|said|says|visit\w*|attend\w*)\b", re.IGNORECASE
+)
 
 
 # "2019-05-15-norov.txt", "20190515_538722.txt": how archivists and the SCO website name files.
@@ -342,11 +529,24 @@ def _title_date(title: str, line: int, _p: Sequence[Paragraph], _y: YearHints) -
 def _lead_date(
     _t: str, _l: int, paragraphs: Sequence[Paragraph], years: YearHints
 ) -> Chosen | None:
-    for paragraph in lead_paragraphs(paragraphs):
+    lead = lead_paragraphs(paragraphs)
+    for paragraph in lead:
         found = _lead_paragraph_date(paragraph, years)
         if found is not None:
             return found
+    # Page furniture may fill the first paragraphs: "On 16 June 2009, …" opening a later one
+    # is still the lead.
+    for paragraph in paragraphs[len(lead) : _LATE_LEAD]:
+        sentence = first_sentence(paragraph.text)
+        for mention in find_dates(sentence)[:1]:
+            before = norm(sentence)[: mention.start]
+            if mention.date is not None and mention.day and re.fullmatch(r"\W*On\s+", before):
+                rule = "date-opens-paragraph"
+                return _fields(mention, paragraph.text, paragraph.line, Origin.TEXT, rule, 0.8)
     return None
+
+
+_LATE_LEAD = 5  # paragraphs searched for a date that opens one
 
 
 def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | None:
@@ -377,6 +577,8 @@ def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | Non
             rule, confidence = found
             if rule not in ("date-opens-lead", "dateline"):
                 confidence = min(confidence, doubt)
+            if rule == "dateline":
+                mention, rule = _on_the_weekday(mention, years)
             return _fields(mention, text, paragraph.line, Origin.TEXT, rule, confidence)
     return None
 
@@ -385,6 +587,8 @@ def _lead_rule(before: str, words: int) -> tuple[str, float] | None:
     """Which lead rule, if any, makes a date the event's date, judged by the text before it."""
     if before.strip() == "" or re.search(r"\(\s*$", before):
         return "date-opens-lead", 0.9
+    if re.fullmatch(r"\W*\(\s*[A-ZА-ЯЁ][\w.' -]{1,40},\s*", before):
+        return "place-date-opens-lead", 0.9  # "(Bishkek, August 16, 2007) It is a great …"
     if _CITY_DATELINE.fullmatch(before):
         return "dateline", 0.85
     if re.search(r"\btoday\s*,?\s*(?:on\s+)?$", before, re.IGNORECASE):
@@ -412,7 +616,35 @@ def _in_passing(text: str, mention: Mention) -> bool:
 
 
 def _dateline(paragraph: Paragraph, mention: Mention, years: YearHints) -> Chosen | None:
-    """`BEIJING, June 10 (APP):` or `this Monday, June 9`: a year-less date, year from elsewhere."""
+    """`BEIJING, June 10 (APP):` or `this Monday, June 9`: a year-less date, year from elsewhere.
+
+    The dateline is the day the agency filed; "… on Monday" in the lead is the event's day,
+    the last Monday on or before it.
+    """
+    found = _dateline_mention(paragraph, mention, years)
+    if found is None:
+        return None
+    filed, confidence = found
+    event, rule = _on_the_weekday(filed, years)
+    return _fields(event, paragraph.text, paragraph.line, Origin.TEXT, rule, confidence)
+
+
+def _on_the_weekday(filed: Mention, years: YearHints) -> tuple[Mention, str]:
+    """The dateline's day, or the last day on or before it that is the weekday the lead names."""
+    if years.weekday is None or filed.day is None or filed.year is None or filed.month is None:
+        return filed, "dateline"
+    day = datetime.date(filed.year, filed.month, filed.day)
+    event = _weekday_on_or_before(day, years.weekday)
+    if event == day:
+        return filed, "dateline"
+    shifted = Mention(filed.start, filed.end, filed.rule, event.month, event.day, event.year)
+    return shifted, "dateline-weekday"
+
+
+def _dateline_mention(
+    paragraph: Paragraph, mention: Mention, years: YearHints
+) -> tuple[Mention, float] | None:
+    """The dateline's own date, its year found, and how sure that year is."""
     plain = norm(paragraph.text)
     before = plain[: mention.start]
     is_dateline = _CITY_DATELINE.fullmatch(before) is not None
@@ -426,8 +658,33 @@ def _dateline(paragraph: Paragraph, mention: Mention, years: YearHints) -> Chose
     year, confidence = years.year_for(sentence_years, mention.month, mention.day)
     if year is None:
         return None
-    mention = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
-    return _fields(mention, paragraph.text, paragraph.line, Origin.TEXT, "dateline", confidence)
+    return Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year), (
+        confidence
+    )
+
+
+def _dateline_filed(paragraphs: Sequence[Paragraph], years: YearHints) -> Field | None:
+    """The day a news agency filed the story, from its dateline: the page's publication."""
+    for paragraph in lead_paragraphs(paragraphs):
+        for mention in find_dates(first_sentence(paragraph.text)):
+            if mention.day is None:
+                continue
+            if mention.date is not None:
+                before = norm(paragraph.text)[: mention.start]
+                # "Beijing, 24 June 2020" alone on a line is the document's own date line.
+                if _CITY_DATELINE.fullmatch(before) is None or word_count(paragraph.text) <= 8:
+                    continue
+                snippet = clip(paragraph.text, mention.start, mention.end)
+                rule = "dateline-filed"
+                return Field(mention.date, Origin.TEXT, rule, 0.7, paragraph.line, snippet)
+            found = _dateline_mention(paragraph, mention, years)
+            if found is not None:
+                filed, _ = found
+                snippet = clip(paragraph.text, filed.start, filed.end)
+                assert filed.date is not None
+                rule = "dateline-filed"
+                return Field(filed.date, Origin.TEXT, rule, 0.7, paragraph.line, snippet)
+    return None
 
 
 def _yearless_on(
@@ -565,6 +822,7 @@ def _year_hints(
     paragraphs: Sequence[Paragraph],
     curated: Mapping[str, Any],
     knowledge: Knowledge | None = None,
+    stamp: Field | None = None,
 ) -> YearHints:
     """Years the text names, for year-less dates; a curated date's year overrules them."""
     date = curated.get("date")
@@ -578,6 +836,7 @@ def _year_hints(
         _term_years(texts, knowledge) if knowledge is not None else frozenset(),
         _anniversary_year(" ".join(texts)),
         _weekday_named(lead),
+        stamp.value if stamp is not None else None,
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..knowledge import Knowledge
 from ..model import Field, Origin, Paragraph
-from .text import clip, norm, phrase_pattern
+from .text import clip, norm, phrase_pattern, word_count
 
 NEWS = "news"
 INTERVIEW = "interview"
@@ -62,10 +62,120 @@ def infer_kind(
             kind, Origin.TITLE, "kind-in-title", 0.9, title_line, clip(title, *match.span())
         )
     return (
-        _lead_kind(paragraphs, knowledge)
+        _form_in_text(paragraphs)
+        or _lead_kind(paragraphs, knowledge)
         or _byline_article(paragraphs)
         or _name_colon_title(title, title_line)
+        or _salutation(paragraphs)
+        or _third_person_report(paragraphs)
     )
+
+
+# Classes of evidence the title does not give, each measured (infer/calibration.py): the form a
+# text takes — questions and answers, a spokesperson's briefing, a declaration's preamble, a
+# salutation — and, failing all, the third person of a news report.
+_TURN = re.compile(
+    r"^\W*(?:Q|Question|Вопрос|问|记者|Корр\.?|Корреспондент)\s*[:：]"
+    r"|^\W*(?:A|Answer|Ответ|答)\s*[:：]",
+    re.IGNORECASE,
+)
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|said\s+in\s+an\s+(?:exclusive\s+)?interview\s+(?:with|to)|in\s+an\s+"
+    r"(?:exclusive\s+)?interview\s+(?:with|to)|gave\s+an\s+interview|interviewed\s+by)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.-]+|TASS|RIA|Xinhua)"
+    r"|(?:в|во)\s+(?:эксклюзивном\s+)?интервью|рассказал\w*\s+(?:ТАСС|РИА|агентству|изданию)"
+    r"|接受[^。]{0,20}(?:专访|采访)|答记者问",
+)
+_BRIEFING = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|press\s+conference|news\s+conference|(?:press|media)\s+"
+    r"briefing|regular\s+briefing)\b|пресс-конференц\w*|брифинг\w*|официальн\w+\s+представител\w+"
+    r"|例行记者会|例行記者會|记者会|記者會|新闻发布会|发言人|發言人",
+    re.IGNORECASE,
+)
+_DECLARATION = re.compile(
+    r"\b(?:declaration|joint\s+communiqu[eé]|joint\s+statement)\b|деклараци\w+|коммюнике"
+    r"|совместн\w+\s+заявлени\w+|宣言|联合公报|联合声明",
+    re.IGNORECASE,
+)
+_PREAMBLE = re.compile(
+    r"^\W*(?:the\s+)?(?:heads\s+of\s+(?:state|the\s+member\s+states)|member\s+states|"
+    r"(?:SCO\s+)?member\s+states?\s+of\s+the)\b|^\W*(?:Главы\s+государств|Государства-члены)"
+    r"|^\W*(?:上海合作组织)?成员国(?:元首)?",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(
+    r"^\W*(?:dear\s|distinguished\s|excellenc|ladies\s+and\s+gentlemen|your\s+excellenc|"
+    r"уважаем\w+|дамы\s+и\s+господа|尊敬的|女士们|各位)",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:took\s+part|takes\s+part|was\s+held|were\s+held|held|met|meets|received|visited|"
+    r"attended|participated|took\s+place|said|says|noted|stressed|told|announced|reported|"
+    r"opened|hosted|signed|discussed|arrived|chaired|according\s+to)\b"
+    r"|принял\w*\s+участие|состоял\w*|прош[её]л\w*|заявил\w*|сообщил\w*|отметил\w*|"
+    r"встретил\w*|провел\w*|провёл\w*|посетил\w*|подчеркнул\w*|передает|сообщает"
+    r"|会见|会谈|出席|参加|举行|表示|指出|强调|访问|召开|主持|会晤|开幕|闭幕|據|据",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I am|my)\b|\bWe\s+(?:are|have|will)\b|\bя\b|我(?!们|國|国)")
+
+
+def _form_in_text(paragraphs: Sequence[Paragraph]) -> Field | None:
+    """The form the text itself takes: an interview's turns, a briefing, a declaration."""
+    opening = paragraphs[:_OPENING]
+    turns = [p for p in paragraphs[:_TURNS_SEEN] if _TURN.match(norm(p.text))]
+    if len(turns) >= 2:
+        return Field(INTERVIEW, Origin.TEXT, "question-answer-turns", 0.7, turns[0].line,
+                     turns[0].text[:80])  # fmt: skip
+    for rule, kind, pattern in (
+        ("briefing-in-lead", "press conference", _BRIEFING),
+        ("told-an-outlet", INTERVIEW, _TOLD_OUTLET),
+        ("declaration-in-lead", "declaration", _DECLARATION),
+    ):
+        for paragraph in opening:
+            match = pattern.search(norm(paragraph.text)[:_LEAD_CHARS])
+            if match is not None:
+                snippet = clip(paragraph.text, *match.span())
+                return Field(kind, Origin.TEXT, rule, 0.6, paragraph.line, snippet)
+    for paragraph in opening[:2]:
+        if _PREAMBLE.match(norm(paragraph.text)) and len(paragraphs) >= _PREAMBLE_PARAGRAPHS:
+            snippet = paragraph.text[:80]
+            return Field("declaration", Origin.TEXT, "preamble", 0.5, paragraph.line, snippet)
+    return None
+
+
+def _salutation(paragraphs: Sequence[Paragraph]) -> Field | None:
+    for paragraph in paragraphs[:_OPENING]:
+        match = _SALUTATION.match(norm(paragraph.text))
+        if match is not None:
+            snippet = clip(paragraph.text, *match.span())
+            return Field("speech", Origin.TEXT, "salutation", 0.5, paragraph.line, snippet)
+    return None
+
+
+def _third_person_report(paragraphs: Sequence[Paragraph]) -> Field | None:
+    """A report in the third person ("took part", "was held", "said") is news; so, more
+    weakly, is any text of some length that never speaks in the first person."""
+    opening = paragraphs[:_REPORT_PARAGRAPHS]
+    lead = unquoted(" ".join(norm(p.text)[:_LEAD_CHARS] for p in opening))
+    if not opening or _FIRST_PERSON.search(lead):
+        return None
+    line = opening[0].line
+    match = _REPORTING.search(lead)
+    if match is not None:
+        snippet = clip(lead, *match.span())
+        return Field(NEWS, Origin.TEXT, "third-person-report", 0.5, line, snippet)
+    if sum(word_count(p.text) for p in opening) >= _REPORT_WORDS:
+        return Field(NEWS, Origin.TEXT, "no-first-person", 0.4, line, lead[:80])
+    return None
+
+
+_OPENING = 3  # paragraphs read for the form of the text
+_TURNS_SEEN = 30  # paragraphs searched for an interview's questions and answers
+_LEAD_CHARS = 400
+_PREAMBLE_PARAGRAPHS = 3
+_REPORT_PARAGRAPHS = 6  # page furniture may fill the first few
+_REPORT_WORDS = 40
 
 
 # "By Rashid Alimov" under a title that names no form: an article, most likely. A news agency's

@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sco_archive.infer import infer_fields
+from sco_archive.infer.calibration import RAW
 from sco_archive.knowledge import Knowledge, load_knowledge
 from sco_archive.model import Field, Paragraph
 
@@ -23,6 +24,8 @@ def paragraphs(*texts: str, first_line: int = 3) -> list[Paragraph]:
 
 
 def infer(title: str, *texts: str, **options) -> dict[str, Field]:
+    """Inferred fields with each rule's own confidence (calibration measures rules apart)."""
+    options.setdefault("calibration", RAW)
     return infer_fields(title, 1, paragraphs(*texts), knowledge(), **options)
 
 

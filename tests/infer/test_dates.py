@@ -96,7 +96,7 @@ def test_a_backwards_range_is_not_a_range():
             "2020-09-10",
             "date-opens-lead",
         ),
-        (TITLE, "24.06.2020", "2020-06-24", "date-opens-lead"),
+        (TITLE, "24.06.2020", "2020-06-24", "date-only-line"),
         (
             TITLE,
             "2023-03-12 — Beijing. The Secretary-General met the press.",

@@ -91,7 +91,31 @@ def test_a_speech_recognised_only_by_its_salutation_is_a_guess():
 
 
 def test_no_signal_gives_no_kind():
-    assert "kind" not in infer("On the results of the year", LEAD)
+    assert "kind" not in infer("On the results of the year", "I think that this is so.")
+
+
+def test_a_report_in_the_third_person_is_news_but_only_as_a_guess():
+    kind = infer("On the results of the year", LEAD)["kind"]
+    assert (kind.value, kind.rule) == ("news", "third-person-report") and kind.confidence <= 0.5
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind", "rule"),
+    [
+        ("Q: How do you see the SCO today?", "interview", "question-answer-turns"),
+        ("Foreign Ministry Spokesperson Mao Ning held a regular press conference.",
+         "press conference", "briefing-in-lead"),
+        ("外交部发言人毛宁主持例行记者会。", "press conference", "briefing-in-lead"),
+        ("Генеральный секретарь ШОС в интервью ТАСС рассказал о планах.", "interview",
+         "told-an-outlet"),
+        ("The Secretary-General told Xinhua in Beijing that the summit would succeed.",
+         "interview", "told-an-outlet"),
+        ("Уважаемые коллеги! Рад приветствовать вас.", "speech", "salutation"),
+    ],
+)  # fmt: skip
+def test_the_form_of_the_text_names_its_kind(lead, kind, rule):
+    found = infer("On the SCO", lead, "A: It is a strong organisation.")["kind"]
+    assert (found.value, found.rule) == (kind, rule)
 
 
 def test_a_name_and_colon_title_is_taken_for_an_interview_only_as_a_guess():

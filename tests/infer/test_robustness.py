@@ -57,7 +57,7 @@ PHRASES = st.lists(WORDS, max_size=30).map(" ".join)
 TEXTS = st.one_of(st.text(max_size=200), PHRASES)
 # What inference may give: every metadata field but the title (read, not inferred) and
 # what only a curator supplies.
-KEYS = set(METADATA_KEYS) - {"title", "source_url", "notes"}
+KEYS = set(METADATA_KEYS) - {"title", "source_url"}
 
 
 def check(fields: dict) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..knowledge import Knowledge
 from ..model import MONTH_NAMES, WEEKDAY_NAMES, Field, Origin, Paragraph, PartialDate
+from .matcher import holders_named
 from .text import (
     clip,
     first_sentence,
@@ -97,6 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("md", rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?![\w-])"),
     ]
 ]
+_DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"(st|nd|rd|th)$", re.IGNORECASE)
 # Not \b: Chinese writes "2001年" with no break between the year and the next character.
 _YEAR = re.compile(rf"(?<![0-9A-Za-z])({_Y})(?![0-9A-Za-z])")
@@ -238,6 +240,8 @@ class Mention:
 
 def find_dates(text: str) -> list[Mention]:
     """Every date written in `text`, in order of position, overlapping matches resolved by rule."""
+    if not _DIGIT.search(text):
+        return []  # every form of date the patterns know has a digit
     plain = norm(text)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already claimed
     found: list[Mention] = []
@@ -864,12 +868,17 @@ def _term_years(texts: Sequence[str], knowledge: Knowledge) -> frozenset[int]:
     years: set[int] = set()
     joined = "\n".join(texts)
     lowered = joined.lower()
-    for holder in knowledge.holders:
+    # Still in office: until at least the knowledge file's own present (the latest term it
+    # records begins then), not a year of the clock, so the same input gives the same dates.
+    present = max((h.start for h in knowledge.holders), default=SCO_ERA) + 1
+    for holder in holders_named(joined, knowledge):
         if any(
             key_word(name) in lowered and phrase_pattern(name).search(joined)
             for name in holder.names
         ):
-            end = holder.end if holder.end is not None else holder.start + _OPEN_TERM - 1
+            end = holder.end
+            if end is None:
+                end = max(holder.start + _OPEN_TERM - 1, present)
             years.update(range(holder.start, end + 1))
     return frozenset(years)
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..knowledge import Knowledge
 from ..model import Field, Origin, Paragraph
+from .matcher import kind_titles_named
 from .text import clip, norm, phrase_pattern, word_count
 
 NEWS = "news"
@@ -18,14 +19,13 @@ def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | 
     """The kind whose signal phrase occurs first in the title (ties: lexicon order)."""
     plain = unquoted(norm(title))
     best: tuple[int, int, str, re.Match[str]] | None = None
-    for order, signal in enumerate(knowledge.kinds):
-        for phrase in signal.title:
-            match = phrase_pattern(phrase).search(plain)
-            if match is None:
-                continue
-            candidate = (match.start(), order, signal.kind, match)
-            if best is None or candidate[:2] < best[:2]:
-                best = candidate
+    for order, signal, phrase in kind_titles_named(plain, knowledge):
+        match = phrase_pattern(phrase).search(plain)
+        if match is None:
+            continue
+        candidate = (match.start(), order, signal.kind, match)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
     if best is not None and best[2] == NEWS:
         # "Zhang Ming gives interview to CGTN" is the interview itself, not news about one.
         interview = _signal(plain, knowledge, INTERVIEW)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..knowledge import Holder, Knowledge, Office
 from ..model import Field, Origin, Paragraph, PartialDate
 from .kinds import NEWS, NO_SPEAKER, title_kind
+from .matcher import holders_named, offices_named
 from .text import alternation, clip, first_sentence, is_cjk, norm, phrase_pattern
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?|[A-Z]\.)"
@@ -258,7 +259,7 @@ def _attributed(sentence: str, knowledge: Knowledge) -> Person | None:
 def _office_surname(text: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
     """ "Генсек ШОС Норов", "SCO Secretary-General Norov": an office and its holder's surname."""
     plain = norm(text)
-    for office in knowledge.offices:
+    for office in offices_named(plain, knowledge):
         match = _office_pattern(office.aliases).search(plain)
         if match is None:
             continue
@@ -286,7 +287,7 @@ def _known_person(text: str, knowledge: Knowledge) -> Person | None:
     """The first office holder from the knowledge file named in `text`."""
     plain = norm(text)
     best: Person | None = None
-    for holder in knowledge.holders:
+    for holder in holders_named(plain, knowledge):
         match = _holder_pattern(holder).search(plain)
         if match and (best is None or match.start() < best.start):
             role = _role_before(plain, match.start(), knowledge)
@@ -300,7 +301,7 @@ _PATRONYMIC = r"(?:[A-ZА-ЯЁ][a-zа-яё]+(?:ovich|evich|ich|ovna|evna|ови�
 _INITIALS = r"[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]\.\s?)?"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)  # one per holder in the knowledge file, and it holds hundreds
 def _holder_pattern(holder: Holder) -> re.Pattern[str]:
     forms = [phrase_pattern(name).pattern for name in holder.names]
     for name in (holder.name, *holder.aliases):
@@ -433,7 +434,7 @@ def _office_only(
 
 def _office_named(text: str, knowledge: Knowledge) -> tuple[Office | None, re.Match[str] | None]:
     plain = norm(text)
-    for office in knowledge.offices:
+    for office in offices_named(plain, knowledge):
         match = _office_pattern(office.aliases).search(plain)
         if match is not None:
             return office, match

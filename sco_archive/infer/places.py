@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..knowledge import Knowledge, Place
 from ..model import Field, Origin, Paragraph
 from .kinds import NEWS
+from .matcher import places_named
 from .text import bounded_alternation, clip, first_sentence, lead_paragraphs, norm, phrase_pattern
 
 PRESS_CONFERENCE = "press conference"
@@ -174,7 +175,7 @@ def _clean_venue(raw: str, knowledge: Knowledge) -> str:
         text = text[:end]
     # "a reception at the SCO Secretariat marking …": the building is where, not what.
     text = _landmark_pattern(knowledge).sub("", text)
-    city = _city_pattern(knowledge).search(text)
+    city = _city_pattern(knowledge, text).search(text)
     if city is not None and re.search(r"\bin\s+$", text[: city.start()]):
         text = text[: city.start()]
         text = re.sub(r"\s*\bin\s*$", "", text)
@@ -246,13 +247,17 @@ def _landmark_city(
     for text, line in texts:
         plain = norm(text)
         for landmark in knowledge.landmarks:
-            aliases = bounded_alternation(landmark.aliases)
-            where = rf"(?:\b(?:at|in|to|в|во)\s+(?:the\s+)?|在)(?:{aliases})"
-            match = re.search(where, plain, re.IGNORECASE)
+            match = _at_landmark(landmark.aliases).search(plain)
             if match is not None:
                 snippet = clip(text, *match.span())
                 return Field(landmark.city, Origin.KNOWLEDGE, "landmark-city", 0.6, line, snippet)
     return None
+
+
+@lru_cache(maxsize=64)
+def _at_landmark(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    where = rf"(?:\b(?:at|in|to|в|во)\s+(?:the\s+)?|在)(?:{bounded_alternation(aliases)})"
+    return re.compile(where, re.IGNORECASE)
 
 
 def _lead_city(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:
@@ -268,15 +273,20 @@ def _lead_city(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field |
     return None
 
 
-@lru_cache(maxsize=32)
+_NOTHING = re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=4096)  # one per set of places a text names: few sets recur
 def _city_pattern_for(names: tuple[str, ...]) -> re.Pattern[str]:
     # Datelines write cities in capitals ("BEIJING, June 10"); prose never writes "male" as Male.
     spellings = (*names, *(n.upper() for n in names))
     return re.compile(rf"(?:{bounded_alternation(spellings)})")
 
 
-def _city_pattern(knowledge: Knowledge) -> re.Pattern[str]:
-    return _city_pattern_for(tuple(n for p in knowledge.places for n in p.names))
+def _city_pattern(knowledge: Knowledge, text: str) -> re.Pattern[str]:
+    """The places `text` may name, as one pattern (infer/matcher.py finds which, in one pass)."""
+    names = tuple(n for p in places_named(text, knowledge) for n in p.names)
+    return _city_pattern_for(names) if names else _NOTHING
 
 
 # A city is the event's only where the text says the event happened there: "in Bishkek" after an
@@ -323,7 +333,7 @@ def _city_in(
     text: str, line: int, knowledge: Knowledge, origin: Origin, confidence: float, full: str = ""
 ) -> Field | None:
     plain = norm(text)
-    for match in _city_pattern(knowledge).finditer(plain):
+    for match in _city_pattern(knowledge, plain).finditer(plain):
         before = plain[max(0, match.start() - 40) : match.start()]
         after = plain[match.end() : match.end() + 30]
         if (
@@ -351,7 +361,9 @@ def _city_in(
 def _enumerated(after: str, knowledge: Knowledge) -> bool:
     """ "Beijing, Tashkent and Moscow": a list of places, none of them the event's."""
     joint = _ENUMERATION.match(after)
-    return joint is not None and _city_pattern(knowledge).match(after, joint.end()) is not None
+    if joint is None:
+        return False
+    return _city_pattern(knowledge, after).match(after, joint.end()) is not None
 
 
 def _event_sentence(sentence: str) -> bool:
@@ -395,7 +407,7 @@ _DONE_AT = re.compile(
 
 def _event_city(sentence: str, paragraph: Paragraph, knowledge: Knowledge) -> Field | None:
     plain = norm(sentence)
-    for match in _city_pattern(knowledge).finditer(plain):
+    for match in _city_pattern(knowledge, plain).finditer(plain):
         before = plain[max(0, match.start() - 160) : match.start()]
         event = _EVENT_IN.search(before)
         if event is None or not _EVENT_WORD.search(event["event"]):
@@ -414,7 +426,7 @@ def _closing_city(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Fiel
         if len(paragraph.text.split()) > 8:
             continue
         plain = norm(paragraph.text)
-        match = _city_pattern(knowledge).match(plain.lstrip("( "))
+        match = _city_pattern(knowledge, plain).match(plain.lstrip("( "))
         offset = len(plain) - len(plain.lstrip("( "))
         if match is None or not re.match(r"\s*[,，]\s*\d", plain[offset + match.end() :]):
             continue
@@ -432,7 +444,7 @@ def _video(text: str, line: int, origin: Origin) -> Field:
 
 def _city_in_venue(venue: Field, knowledge: Knowledge) -> Field | None:
     """`Moscow Conference on International Security` is held in Moscow."""
-    match = _city_pattern(knowledge).match(norm(venue.value))
+    match = _city_pattern(knowledge, venue.value).match(norm(venue.value))
     if match is None:
         return None
     place = _place(match.group(0), knowledge)

@@ -56,6 +56,7 @@ KIND_CLASSES = {
     "other": "other",
 }
 REPORTED = (
+    "title",
     "date",
     "date_unstated",
     "published",
@@ -177,6 +178,10 @@ def outcomes_of(document: Document, label: dict[str, Any]) -> list[Outcome]:
         evidence = field.evidence if field is not None else ""
         found.append(Outcome(name, verdict, confidence, evidence, expected, got))
 
+    if label.get("title"):
+        title = document.fields.get("title")
+        same = fold(document.title) == fold(label["title"])
+        add("title", title, "right" if same else "wrong", label["title"], document.title)
     date = document.fields.get("date")
     got_date = iso(date.value) if date else None
     if label["date"] is not None:

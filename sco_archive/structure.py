@@ -87,6 +87,75 @@ def _blocks(text: str, first_line: int) -> list[Block]:
 
 
 def _take_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:
+    headline = _headline_below_furniture(blocks)
+    if headline is not None:
+        return headline
+    return _first_line_title(blocks)
+
+
+def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block]] | None:
+    """A page saved from the web opens with furniture (a breadcrumb, a stamp, the site's name,
+    "Currency rates from …"): its headline is the first line below that is not furniture.
+    The furniture stays, as paragraphs; only the headline moves up to be the title."""
+    lines = [(b, i) for b, block in enumerate(blocks) for i in range(len(block))]
+    if not lines or not is_furniture(blocks[0][0][1]):
+        return None
+    for b, i in lines[1:_HEADLINE_WINDOW]:
+        number, line = blocks[b][i]
+        if is_furniture(line) or not _headline_shaped(line, blocks[b]):
+            continue
+        candidate = squash(_unwrap(line))
+        if len(candidate) > _MAX_TITLE_CHARS or _looks_like_prose(candidate):
+            return None
+        rest = [list(block) for block in blocks]
+        del rest[b][i]
+        return candidate, number, [block for block in rest if block]
+    return None
+
+
+# Classes of page furniture, each seen on many saved pages: a URL, a breadcrumb, a stamp or a
+# clock, a line of a word or two (a section or the site's name), and the usual boilerplate.
+_URL = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
+_BREADCRUMB = re.compile(r">>|\s[»›]\s|\S\s*>\s|\s/\s|\|")
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+_STAMP_LINE = re.compile(
+    r"^\W*(?:date|published|updated|posted)\b|^\W*(?:[^\W\d]+,?\s+)?\d{1,4}[\s./-]+"
+    r"(?:[^\W\d]+|\d{1,2})[\s.,/-]+\d{2,4}\b\W*(?:г\.|года)?\s*$",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"©|\bpage was saved\b|\bcurrency rates\b|\bfinancial (?:assistance|support)\b|"
+    r"финансовой поддержк|^\W*(?:photo|фото)\b|\[ad_\d|\bcover story\b|"
+    r"^\W*(?:all|archive|breaking|latest)\s+news\s*$|^\W*media\s+cent(?:er|re)\b|"
+    r"^\W*[A-Z]{2,}(?:/[A-Z]{2,})+/\d+\s*$",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_HEADLINE_WINDOW = 10  # lines searched for a headline below the furniture
+
+
+def _headline_shaped(line: str, block: Block) -> bool:
+    """A headline is not a sentence, a list item or a line of a hard-wrapped paragraph."""
+    return not (
+        re.search(r"[.!?。]\s*$", line)
+        or _starts_item(line)
+        or (len(block) > 1 and _is_hard_wrapped(block))
+    )
+
+
+def is_furniture(line: str) -> bool:
+    """A line of a web page's furniture, not of the document."""
+    text = line.strip()
+    if len(text.split()) <= 2 and len(_CJK.findall(text)) < 6:
+        return True
+    if sum(c.isalpha() for c in text) < 4:  # "$1 – 12931.94", "UZS – -0.06%"
+        return True
+    return any(
+        pattern.search(text) for pattern in (_URL, _BREADCRUMB, _CLOCK, _STAMP_LINE, _BOILERPLATE)
+    )
+
+
+def _first_line_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:
     first = blocks[0]
     joined = "\n".join(line for _, line in first)
     bold = _BOLD.match(joined)

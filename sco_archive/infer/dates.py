@@ -87,7 +87,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("mdy", rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b"),
         ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
         ("numeric", rf"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>{_Y})\b"),
-        ("ru", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU})\s+(?P<y>{_Y})(?:\s*(?:года|г\.))?"),
+        # "2019/6/27", "2022 / 11 / 11": year first, as Chinese sites write it.
+        ("ymd-slash", rf"\b(?P<y>{_Y})\s?/\s?(?P<mn>[01]?\d)\s?/\s?(?P<d>[0-3]?\d)\b"),
+        # "17/08/2007" or "6/15/2001": day and month told apart only when one exceeds 12.
+        ("slash", rf"\b(?P<s1>[0-3]?\d)/(?P<s2>[0-3]?\d)/(?P<y>{_Y})\b"),
+        ("ru", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU}),?\s+(?P<y>{_Y})(?:\s*(?:года|г\.))?"),
         ("zh", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
         ("zh-month", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月"),
         # Year-less forms of datelines: "МОСКВА, 16 мая. /ТАСС/.", "新华社北京6月15日电"
@@ -148,12 +152,13 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 # What follows a dateline's date: "(APP):", "/TASS/.", "--", ". /TASS/."
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.\-]|$)|电")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.\-]|$)|电|電")
 # "Beijing, 12 March 2023 —", "TASHKENT, Uzbekistan, March 12, 2023 (UzA) -"
 _CITY_DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,40}(?:,\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,30})?,\s*"
     # 新华社北京6月15日电: Xinhua, Beijing, 15 June; 中新网 北京10月17日电 likewise.
-    r"|\W*(?:新华社|中新社|中新网|人民网|央视网|国际在线|中国日报网)\s*[\u4e00-\u9fff]{1,8}"
+    r"|\W*(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|国际在线|中国日报网|俄新网)"
+    r"\s*[\u4e00-\u9fff]{0,8}"
 )
 _ANNIVERSARY = re.compile(
     r"\b(?P<how>on\s+the\s+eve\s+of|ahead\s+of|on\s+the\s+occasion\s+of|on|celebrating|marking)"
@@ -264,6 +269,10 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _mention(rule: str, match: re.Match[str]) -> Mention | None:
     g = match.groupdict()
+    if g.get("s1"):
+        g = _day_and_month(int(g["s1"]), int(g["s2"]), g)
+        if g is None:
+            return None
     year = int(g["y"]) if g.get("y") else None
     month = _month(g)
     day = int(_ORDINAL.sub("", g["d"])) if g.get("d") else None
@@ -279,6 +288,17 @@ def _mention(rule: str, match: re.Match[str]) -> Mention | None:
         if (year, month, day) >= (end.year, end.month, end.day):
             return None
     return Mention(match.start(), match.end(), rule, month, day, year, end)
+
+
+def _day_and_month(first: int, second: int, g: dict[str, Any]) -> dict[str, Any] | None:
+    """d/m or m/d: known when one of the two cannot be a month (or both are the same)."""
+    if first > 12 >= second or first == second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None  # 05/06/2019: the 5th of June or the 6th of May
+    return {**g, "d": str(day), "mn": str(month)}
 
 
 def _month(g: dict[str, Any]) -> int | None:
@@ -481,7 +501,7 @@ def _stamp_in(text: str, line: int) -> Field | None:
     left = [w for w in re.split(r"[\W_]+", rest) if w]
     if not named_as_stamp and (len(left) > _STAMP_REST or _EVENT_WORD.search(plain)):
         return None
-    if not named_as_stamp and left and mention.rule not in ("iso", "numeric"):
+    if not named_as_stamp and left and mention.rule not in ("iso", "numeric", "ymd-slash", "slash"):
         # "Beijing, 24 June 2020" above a statement dates the statement: a place and a date
         # written out are the document's own date line, not the page's stamp.
         return None
@@ -544,8 +564,15 @@ def _lead_date(
         sentence = first_sentence(paragraph.text)
         for mention in find_dates(sentence)[:1]:
             before = norm(sentence)[: mention.start]
-            if mention.date is not None and mention.day and re.fullmatch(r"\W*On\s+", before):
+            if mention.date is None or not mention.day:
+                continue
+            if re.fullmatch(r"\W*On\s+", before):
                 rule = "date-opens-paragraph"
+                return _fields(mention, paragraph.text, paragraph.line, Origin.TEXT, rule, 0.8)
+            closing = paragraph in paragraphs[-2:]  # a signature line: the closing rule's
+            if word_count(paragraph.text) <= 8 and _CITY_DATELINE.fullmatch(before) and not closing:
+                # "Tianjin, July 15, 2025" under a heading: the place and day it was said
+                rule = "place-date-line"
                 return _fields(mention, paragraph.text, paragraph.line, Origin.TEXT, rule, 0.8)
     return None
 
@@ -605,7 +632,18 @@ def _lead_rule(before: str, words: int) -> tuple[str, float] | None:
         return "event-date-in-lead", 0.75
     if words <= 8:  # a line holding little but a date ("Beijing, 24 June 2020")
         return "date-line", 0.85
+    if re.search(r"\bon\s+$", before, re.IGNORECASE) and not _SUBJECT_EVENT.search(before):
+        # "… marked SCO Day with an exhibition in Beijing on 21 June 2019": a verb we do not list
+        return "on-date-in-lead", 0.6
     return None
+
+
+# What a statement is about, not when it was made: "condemns the terrorist act … on 3 April".
+_SUBJECT_EVENT = re.compile(
+    r"\b(?:attacks?|act|bombings?|explosions?|blasts?|earthquakes?|floods?|tragedy|crash|"
+    r"incidents?|shooting|death|passing|birthday|election|elections|referendum)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 def _in_passing(text: str, mention: Mention) -> bool:
@@ -698,14 +736,14 @@ def _yearless_on(
     before = norm(sentence)[: mention.start]
     opens = re.fullmatch(r"\W*On\s+", before) is not None
     # "… Zhang Ming met the Ambassador on 12 March." as well as "On 12 March, …"
-    reported = re.search(r"\bon\s+$", before) is not None and _EVENT.search(before) is not None
+    reported = re.search(r"\bon\s+$", before) is not None
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
         return None
     year, confidence = years.year_for((), mention.month, mention.day)
     if year is None:
         return None
     dated = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
-    rule = "yearless-event-date"
+    rule = "yearless-event-date" if opens or _EVENT.search(before) else "yearless-on-date"
     return _fields(dated, paragraph.text, paragraph.line, Origin.TEXT, rule, min(confidence, 0.45))
 
 

@@ -12,6 +12,7 @@ from .text import clip, norm, phrase_pattern, word_count
 
 NEWS = "news"
 INTERVIEW = "interview"
+PRESS_CONFERENCE = "press conference"
 NO_SPEAKER = frozenset({"report", "press release", "declaration"})
 
 
@@ -27,10 +28,12 @@ def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | 
         if best is None or candidate[:2] < best[:2]:
             best = candidate
     if best is not None and best[2] == NEWS:
-        # "Zhang Ming gives interview to CGTN" is the interview itself, not news about one.
-        interview = _signal(plain, knowledge, INTERVIEW)
-        if interview is not None:
-            return INTERVIEW, interview
+        # "Zhang Ming gives interview to CGTN" is the interview itself, not news about one;
+        # "The Foreign Ministry holds a briefing …" is the briefing.
+        for kind in (INTERVIEW, PRESS_CONFERENCE):
+            found = _signal(plain, knowledge, kind)
+            if found is not None:
+                return kind, found
     return (best[2], best[3]) if best else None
 
 
@@ -84,17 +87,23 @@ _TOLD_OUTLET = re.compile(
     r"(?:exclusive\s+)?interview\s+(?:with|to)|gave\s+an\s+interview|interviewed\s+by)\s+"
     r"(?:the\s+)?(?:[A-Z][\w.-]+|TASS|RIA|Xinhua)"
     r"|(?:в|во)\s+(?:эксклюзивном\s+)?интервью|рассказал\w*\s+(?:ТАСС|РИА|агентству|изданию)"
-    r"|接受[^。]{0,20}(?:专访|采访)|答记者问",
+    r"|интервью\s+(?:агентству|газете|изданию|телеканалу|ТАСС|РИА|Известиям|Синьхуа)"
+    r"|接受[^。]{0,20}(?:专访|采访|專訪|採訪)|答记者问|答記者問|——访|——訪|專訪|专访",
 )
 _BRIEFING = re.compile(
     r"\b(?:spokes(?:person|man|woman)|press\s+conference|news\s+conference|(?:press|media)\s+"
-    r"briefing|regular\s+briefing)\b|пресс-конференц\w*|брифинг\w*|официальн\w+\s+представител\w+"
-    r"|例行记者会|例行記者會|记者会|記者會|新闻发布会|发言人|發言人",
+    r"briefing|regular\s+briefing|answers\s+to\s+(?:media\s+)?questions|answered\s+(?:the\s+)?"
+    r"questions\s+(?:of|from)\s+(?:the\s+)?(?:media|journalists|reporters))\b"
+    r"|пресс-конференц\w*|брифинг\w*|официальн\w+\s+представител\w+|ответ\w*\s+на\s+вопросы\s+СМИ"
+    r"|例行记者会|例行記者會|记者会|記者會|新闻发布会|吹风会|吹風會|发言人|發言人",
     re.IGNORECASE,
 )
-_DECLARATION = re.compile(
-    r"\b(?:declaration|joint\s+communiqu[eé]|joint\s+statement)\b|деклараци\w+|коммюнике"
-    r"|совместн\w+\s+заявлени\w+|宣言|联合公报|联合声明",
+# A declaration heads its own text ("Declaration of the Heads of …", "JOINT COMMUNIQUÉ");
+# one merely named in a report ("the leaders signed the Astana Declaration") makes news.
+_DECLARATION_HEADING = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}(?:declaration|joint\s+communiqu[eé]|communiqu[eé]|joint\s+statement)"
+    r"\s+(?:of|by|on)\b|^\W*(?:[\w-]+\s+){0,2}(?:деклараци\w+|коммюнике|совместн\w+\s+заявлени\w+)"
+    r"\s|^\W*[\u4e00-\u9fff]{0,20}(?:宣言|联合公报|联合声明)\s*$",
     re.IGNORECASE,
 )
 _PREAMBLE = re.compile(
@@ -130,7 +139,7 @@ def _form_in_text(paragraphs: Sequence[Paragraph]) -> Field | None:
     for rule, kind, pattern in (
         ("briefing-in-lead", "press conference", _BRIEFING),
         ("told-an-outlet", INTERVIEW, _TOLD_OUTLET),
-        ("declaration-in-lead", "declaration", _DECLARATION),
+        ("declaration-heading", "declaration", _DECLARATION_HEADING),
     ):
         for paragraph in opening:
             match = pattern.search(norm(paragraph.text)[:_LEAD_CHARS])
@@ -170,7 +179,7 @@ def _third_person_report(paragraphs: Sequence[Paragraph]) -> Field | None:
     return None
 
 
-_OPENING = 3  # paragraphs read for the form of the text
+_OPENING = 6  # paragraphs read for the form of the text (page furniture may fill the first)
 _TURNS_SEEN = 30  # paragraphs searched for an interview's questions and answers
 _LEAD_CHARS = 400
 _PREAMBLE_PARAGRAPHS = 3

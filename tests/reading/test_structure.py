@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sco_archive.structure import split_structure
 
 
@@ -59,3 +61,46 @@ def test_a_document_that_opens_with_prose_has_no_title_line():
 def test_paragraph_lines_count_from_the_body_start():
     shape = split_structure("Title\n\nText.\n", first_line=5)
     assert (shape.title_line, shape.paragraphs[0].line) == (5, 7)
+
+
+# A page saved from the web: the headline is below its furniture, and the furniture is kept.
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "date 2019-06-11 16:04",
+        "Главная страница>>В Китае>>Новости",
+        "TODAY.AZ / World news",
+        "Breaking News",
+        "Currency rates from 12/03/2025",
+        "$1 – 12931.94",
+        "Media Center",
+        "понедельник, 26 марта 2012 г.",
+        "date 2023-05 https://sputnikglobe.com/20230505/lavrov.html",
+        "SG/SM/19368",
+    ],
+)
+def test_a_headline_below_page_furniture_is_the_title_and_the_furniture_stays(furniture):
+    headline = "SCO Secretary-General attends forum in Tashkent"
+    text = f"{furniture}\n\n{headline}\n\nOn 5 May the forum opened."
+    shape = split_structure(text)
+    assert shape.title == "SCO Secretary-General attends forum in Tashkent"
+    assert shape.title_line == 3
+    assert [p.text for p in shape.paragraphs] == [furniture, "On 5 May the forum opened."]
+
+
+def test_a_first_line_that_is_a_headline_is_still_the_title():
+    shape = split_structure("Statement by the SCO Secretariat «on the attack»\n\nThe SCO condemns.")
+    assert shape.title == "Statement by the SCO Secretariat «on the attack»"
+
+
+def test_furniture_above_a_long_lead_keeps_the_first_line_as_title_for_a_curator_to_fix():
+    lead = (
+        "On April 5, 2018, the meeting of the RATS Council was held in Tashkent. It discussed "
+        "cooperation against terrorism, separatism and extremism in the region and beyond it. "
+        "The participants agreed on the next steps of the programme of cooperation."
+    )
+    shape = split_structure(f"Breaking News\n\n{lead}")
+    assert shape.title == "Breaking News"
+    assert shape.paragraphs[0].text == lead

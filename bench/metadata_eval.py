@@ -218,11 +218,31 @@ def outcomes_of(document: Document, label: dict[str, Any]) -> list[Outcome]:
         verdict = "right" if KIND_CLASSES.get(got_kind) == want_kind else "wrong"
     add("kind", kind, verdict, label["kind"], got_kind)
 
+    found.extend(_candidate_outcomes(document, label))
     found.extend(_place_outcomes(document, label))
     language = document.fields.get("language")
     got_language = document.value("language")
     add("language", language, "right" if got_language == label["language"] else "wrong",
         label["language"], got_language)  # fmt: skip
+    return found
+
+
+def _candidate_outcomes(document: Document, label: dict[str, Any]) -> list[Outcome]:
+    """The runners-up of date and kind, scored too: a kind of evidence is measured whenever
+    it proposes a value, whether or not that value was chosen (calibration only)."""
+    found = []
+    for name in ("date", "kind"):
+        chosen = document.fields.get(name)
+        for candidate in chosen.considered if chosen is not None else ():
+            if name == "date":
+                want = iso(label["date"])
+                ok = want is not None and iso(candidate.value) == want
+            else:
+                want = KIND_CLASSES[label["kind"]]
+                ok = KIND_CLASSES.get(candidate.value) == want
+            verdict = "right" if ok else "wrong"
+            found.append(Outcome(f"candidate:{name}", verdict, candidate.confidence,
+                                 candidate.evidence, want, candidate.value))  # fmt: skip
     return found
 
 
@@ -328,7 +348,7 @@ def failure_lines(results: dict[str, list[Outcome]], parts: dict[str, str]) -> l
         if parts[stem] != "dev":
             continue  # the test part is scored, never read
         for o in outcomes:
-            if o.verdict != "right" and o.field != "venue_or_city":
+            if o.verdict != "right" and o.field != "venue_or_city" and ":" not in o.field:
                 confidence = "-" if o.confidence is None else f"{o.confidence:.2f}"
                 lines.append(
                     f"  {stem}: {o.field}: expected {o.expected!r}, got {o.got!r} "
@@ -346,7 +366,8 @@ def measured_counts(
         if parts[stem] != "dev":
             continue
         for o in outcomes:
-            name = "date" if o.field == "date_unstated" else o.field
+            name = o.field.removeprefix("candidate:")
+            name = "date" if name == "date_unstated" else name
             if name in CALIBRATED_FIELDS and o.evidence and o.verdict != "abstained":
                 cell = counts[name][o.evidence]
                 cell[0] += o.verdict == "right"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import LOADER_VERSION
 from .infer import infer_fields
-from .infer.calibration import calibration_fingerprint
+from .infer.calibration import calibrated, calibration_fingerprint, load_calibration
 from .knowledge import Knowledge, load_knowledge
 from .metadata import merge, review_diagnostics, validate_curated
 from .model import Diagnostic, Document, Field, Origin, Severity
@@ -61,9 +61,11 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
         filename=path.name,
     )
     if shape.title:
-        inferred["title"] = Field(
-            shape.title, Origin.TITLE, "first-line", 1.0, shape.title_line, shape.title
+        title = Field(
+            shape.title, Origin.TITLE, shape.title_rule, 1.0, shape.title_line, shape.title
         )
+        # A first line is the title as written, but not always the document's headline.
+        inferred["title"] = calibrated("title", title, load_calibration())
     else:
         inferred["title"] = Field(path.stem, Origin.FILENAME, "file-name", 0.3, None, path.name)
     fields, disputed = merge(inferred, curated)

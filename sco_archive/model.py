@@ -93,7 +93,14 @@ class Field:
     # empty for curated values.
     evidence: str = ""
     measured: tuple[int, int] | None = None  # (right, given) on real documents, when measured
-    considered: tuple[str, ...] = ()  # the runners-up, described: "2017-09-22 (dateline, line 3)"
+    # The other values the evidence proposed, each with its own evidence (the runners-up).
+    considered: tuple[Field, ...] = ()
+
+    def described(self) -> str:
+        """ "2017-09-22 (publication-stamp, line 3)": a value and its evidence, in one line."""
+        value = self.value.iso() if hasattr(self.value, "iso") else self.value
+        where = f", line {self.line}" if self.line else ""
+        return f"{value} ({self.rule}{where})"
 
 
 @dataclass(frozen=True)

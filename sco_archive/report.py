@@ -49,7 +49,7 @@ def evidence(found: Field) -> dict[str, Any]:
         "snippet": found.snippet,
         "evidence": found.evidence,
         "measured": list(found.measured) if found.measured else None,
-        "considered": list(found.considered),
+        "considered": [c.described() for c in found.considered],
     }
 
 
@@ -147,7 +147,8 @@ def _document_lines(document: Document) -> list[str]:
         if found.snippet and found.snippet != _show(found.value):
             lines.append(f"  {'':<13} ↳ “{_clip(found.snippet)}”")
         if found.considered:
-            lines.append(f"  {'':<13} also considered: {'; '.join(found.considered)}")
+            also = "; ".join(c.described() for c in found.considered)
+            lines.append(f"  {'':<13} also considered: {also}")
         if key in document.disputed:
             lines.append(f"  {'':<13} ! the text says {_show(document.disputed[key].value)}")
     lines += [f"  {d.severity.value}: [{d.code}] {d.message}" for d in document.diagnostics]

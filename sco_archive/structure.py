@@ -23,6 +23,7 @@ class Structure:
     title_line: int  # 1-based source line of the title (0 when there is none)
     title_repeated: bool  # the first paragraph was the title again, and was dropped
     paragraphs: list[Paragraph]
+    title_rule: str = "first-line"  # or "headline-below-furniture"
 
 
 def squash(text: str) -> str:
@@ -40,13 +41,14 @@ def split_structure(text: str, first_line: int = 1, known_title: str | None = No
     if not blocks:
         return Structure("", 0, False, [])
     title, title_line, rest = _take_title(blocks)
+    rule = "first-line" if title_line == blocks[0][0][0] else "headline-below-furniture"
     if known_title and title and not _same_title(title, known_title):
         title, title_line, rest = "", 0, blocks
     paragraphs = [p for block in rest for p in _block_paragraphs(block)]
     repeated = bool(title) and bool(paragraphs) and _same_title(paragraphs[0].text, title)
     if repeated:
         paragraphs = paragraphs[1:]
-    return Structure(title, title_line, repeated, paragraphs)
+    return Structure(title, title_line, repeated, paragraphs, rule)
 
 
 def _same_title(text: str, title: str) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..knowledge import Knowledge
 from ..model import Field, Origin, Paragraph, PartialDate
-from .calibration import Calibration, calibrated, load_calibration
+from .calibration import Calibration, chosen, load_calibration
 from .dates import infer_date, latest_mentioned
 from .kinds import infer_kind
 from .language import infer_language
@@ -58,9 +58,7 @@ def infer_fields(
     # Rules compare their own raw strengths above; what leaves inference is measured precision.
     calibration = calibration or load_calibration()
     return {
-        key: calibrated(key, value, calibration)
-        for key, value in found.items()
-        if value is not None
+        key: chosen(key, value, calibration) for key, value in found.items() if value is not None
     }
 
 

@@ -363,15 +363,10 @@ def infer_date(
     if not candidates:
         return DateFields(None, None, published)
     date, end = candidates[0]
-    considered = tuple(_described(f) for f, _ in candidates[1:] if f.value != date.value)
+    considered = tuple(f for f, _ in candidates[1:] if f.value != date.value)
     if stamp is not None and stamp.value != date.value and stamp.rule != date.rule:
-        considered += (_described(stamp),)
+        considered += (stamp,)
     return DateFields(replace(date, considered=considered), end, published)
-
-
-def _described(found: Field) -> str:
-    where = f", line {found.line}" if found.line else ""
-    return f"{found.value.iso()} ({found.rule}{where})"
 
 
 def _date_from_stamp(stamp: Field, years: YearHints) -> Chosen:

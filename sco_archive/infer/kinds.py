@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..knowledge import Knowledge
 from ..model import Field, Origin, Paragraph
@@ -58,20 +59,31 @@ def _signal(plain: str, knowledge: Knowledge, kind: str) -> re.Match[str] | None
 def infer_kind(
     title: str, title_line: int, paragraphs: Sequence[Paragraph], knowledge: Knowledge
 ) -> Field | None:
+    """The kind the strongest evidence gives, the others' proposals kept as `considered`
+    (infer_fields then lets the evidence that measured best decide)."""
     found = title_kind(title, knowledge)
+    in_title = None
     if found is not None:
         kind, match = found
-        return Field(
-            kind, Origin.TITLE, "kind-in-title", 0.9, title_line, clip(title, *match.span())
-        )
-    return (
-        _form_in_text(paragraphs)
-        or _lead_kind(paragraphs, knowledge)
-        or _byline_article(paragraphs)
-        or _name_colon_title(title, title_line)
-        or _salutation(paragraphs)
-        or _third_person_report(paragraphs)
-    )
+        snippet = clip(title, *match.span())
+        in_title = Field(kind, Origin.TITLE, "kind-in-title", 0.9, title_line, snippet)
+    proposed = [
+        in_title,
+        _form_in_text(paragraphs),
+        _lead_kind(paragraphs, knowledge),
+        _byline_article(paragraphs),
+        _name_colon_title(title, title_line),
+        _salutation(paragraphs),
+        _third_person_report(paragraphs),
+    ]
+    candidates = [c for c in proposed if c is not None]
+    if not candidates:
+        return None
+    first, others = candidates[0], []
+    for candidate in candidates[1:]:
+        if candidate.value not in {first.value, *(o.value for o in others)}:
+            others.append(candidate)
+    return replace(first, considered=tuple(others))
 
 
 # Classes of evidence the title does not give, each measured (infer/calibration.py): the form a

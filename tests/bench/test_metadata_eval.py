@@ -93,3 +93,10 @@ def test_the_calibration_is_measured_on_the_dev_part_alone():
         {"a": [right], "b": [wrong], "c": [wrong]}, {"a": "dev", "b": "dev", "c": "test"}
     )
     assert counts == {"date": {"dateline@high": (1, 2)}}
+
+
+def test_a_runner_up_is_measured_whenever_its_evidence_proposes_a_value():
+    runner_up = metadata_eval.Outcome("candidate:kind", "wrong", 0.5, "salutation@mid", "x", "y")
+    counts = metadata_eval.measured_counts({"a": [runner_up]}, {"a": "dev"})
+    assert counts == {"kind": {"salutation@mid": (0, 1)}}
+    assert metadata_eval.failure_lines({"a": [runner_up]}, {"a": "dev"}) == ["dev part: every miss"]

@@ -156,3 +156,9 @@ def test_kind_from_more_title_wordings(title, kind):
 def test_a_byline_under_a_title_that_names_no_form_makes_an_article_as_a_guess():
     kind = infer("The SCO at twenty: looking ahead", "By Vladimir Norov", LEAD)["kind"]
     assert kind.value == "article" and kind.confidence < 0.5
+
+
+def test_the_other_kinds_the_evidence_proposed_are_kept_as_runners_up():
+    kind = infer("Statement of the SCO Secretariat", "Q: Is this an interview?", "A: No.")["kind"]
+    assert kind.value == "statement"
+    assert [(c.value, c.rule) for c in kind.considered] == [("interview", "question-answer-turns")]

@@ -15,7 +15,8 @@ def test_a_stamp_above_the_lead_is_the_publication_and_the_lead_the_event():
     )
     assert value(fields, "published") == PartialDate(2017, 9, 22)
     assert value(fields, "date") == PartialDate(2017, 9, 20)
-    assert "2017-09-22 (publication-stamp, line 3)" in fields["date"].considered
+    considered = [c.described() for c in fields["date"].considered]
+    assert "2017-09-22 (publication-stamp, line 3)" in considered
 
 
 def test_a_stamp_that_opens_the_lead_gives_the_dateline_its_year():

@@ -406,15 +406,12 @@ _STAMP_PARAGRAPHS = 4  # stamps stand above or just below the title
 # "Updated: June 16, 2009 15:57", "date 2025-11-17 BISHKEK, …": a stamp inside other text,
 # known by the word before its date.
 _STAMP_MARKER = re.compile(
-    r"(?:^\W*date|\b(?:published|updated|posted|released|last\s+modified)(?:\s+on)?|"
+    r"(?:^\W*date|\b(?:published|updated|posted|released|last\s+modified|date\s+of\s+"
+    r"publication|publication\s+date)(?:\s+on)?|"
     r"опубликовано|обновлено|发布时间|发布日期|更新时间)\s*[:：]?\s*",
     re.IGNORECASE,
 )
-# A date with a time of day is a machine's stamp, wherever it stands.
-_CLOCKED_DATE = re.compile(
-    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]\d\.(?:19|20)\d\d)"
-    r"\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?"
-)
+_CLOCK_NEXT = re.compile(r"[\s,\[|-]{0,3}[0-2]?\d:[0-5]\d(?::[0-5]\d)?\]?")
 _CLOCK_AFTER = re.compile(r",?\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|GMT|UTC)\b)?", re.I)
 
 
@@ -458,13 +455,15 @@ def _without_stamps(text: str, line: int) -> tuple[Field | None, str]:
 
 def _marked_stamp(text: str, line: int) -> tuple[Field | None, str]:
     plain = norm(text)
-    clocked = _CLOCKED_DATE.search(plain[:_NEAR_START])
-    if clocked is not None:  # "… joint communique 2007-08-17 03:17:54 Print"
-        date = find_dates(clocked["date"])
-        if date and date[0].date is not None:
-            snippet = text[clocked.start() : clocked.end()].strip()
-            stamp = Field(date[0].date, Origin.TEXT, "publication-stamp", 0.9, line, snippet)
-            return stamp, text[: clocked.start()] + " " + text[clocked.end() :]
+    for mention in find_dates(plain[:_NEAR_START]):
+        # "… communique 2007-08-17 03:17:54 Print", "08 April 2016 [11:26] - TODAY.AZ",
+        # "2019年03月09日10:42 | 来源": a date with a time of day is a machine's stamp.
+        clock = _CLOCK_NEXT.match(plain, mention.end)
+        if mention.date is None or mention.day is None or clock is None:
+            continue
+        snippet = text[mention.start : clock.end()].strip()
+        stamp = Field(mention.date, Origin.TEXT, "publication-stamp", 0.9, line, snippet)
+        return stamp, text[: mention.start] + " " + text[clock.end() :]
     for marker in _STAMP_MARKER.finditer(plain[:_NEAR_START]):
         after = plain[marker.end() : marker.end() + 40]
         mentions = [m for m in find_dates(after) if m.date is not None and m.day is not None]

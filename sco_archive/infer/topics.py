@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..knowledge import Knowledge, Topic
 from ..model import Field, Origin, Paragraph
-from .text import alternation, key_word, norm
+from .text import bounded_alternation, key_word, norm, word_count
 
 _SCAN_LIMIT = 300_000  # characters: a book-length report is judged by its first ~50,000 words
 TITLE_WEIGHT = 3
@@ -31,14 +31,15 @@ MAX_TOPICS = 4  # a topic page lists documents about it, not every one that touc
 @lru_cache(maxsize=256)
 def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     # Acronyms (UN, ICT, RATS) match case-sensitively so that "un" in prose never counts.
+    # Each keyword with the word boundaries its script has: none inside Chinese text.
     upper = [k for k in keywords if k.isupper()]
     other = [k for k in keywords if not k.isupper()]
     parts = []
     if other:
-        parts.append(rf"(?i:{alternation(other)})")
+        parts.append(rf"(?i:{bounded_alternation(other)})")
     if upper:
-        parts.append(alternation(upper))
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+        parts.append(bounded_alternation(upper))
+    return re.compile("|".join(parts))
 
 
 @dataclass
@@ -55,7 +56,7 @@ def infer_topics(
 ) -> Field | None:
     """The topics whose keywords are densest, at most MAX_TOPICS, in vocabulary order."""
     texts = _texts(title, title_line, paragraphs)
-    words = max(MIN_WORDS, sum(len(text.split()) for text, _line, _weight in texts[1:]))
+    words = max(MIN_WORDS, sum(word_count(text) for text, _line, _weight in texts[1:]))
     lowered = "\n".join(text for text, _line, _weight in texts).lower()
     scored: list[tuple[float, str, _Tally]] = []
     for topic in (knowledge.topics or {}).values():

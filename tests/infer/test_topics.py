@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sco_archive.infer.topics import MAX_TOPICS, infer_topics
 from sco_archive.knowledge import parse_knowledge
 from tests.infer.helpers import SEEDS, infer, knowledge, paragraphs, split_seed, value
@@ -88,3 +90,21 @@ def test_no_document_gets_more_than_the_maximum_number_of_topics():
 
 def test_every_shipped_topic_has_a_label():
     assert all(topic.label for topic in knowledge().topics.values())
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "slug"),
+    [
+        ("Генсек ШОС о борьбе с терроризмом",
+         "Генеральный секретарь ШОС заявил, что борьба с терроризмом и экстремизмом остаётся "
+         "главной задачей РАТС ШОС.", "terrorism-extremism"),
+        ("上合组织秘书长谈反恐合作",
+         "上合组织秘书长表示，各成员国将继续加强反恐合作，共同打击恐怖主义、分裂主义和极端主义。",
+         "terrorism-extremism"),
+        ("Генсек ШОС об Афганистане", "Ситуация в Афганистане обсуждалась на встрече.",
+         "afghanistan"),
+    ],
+)  # fmt: skip
+def test_topics_are_found_in_russian_and_chinese_texts(title, lead, slug):
+    topics = infer(title, lead).get("topics")
+    assert topics is not None and slug in topics.value

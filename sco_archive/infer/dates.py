@@ -16,6 +16,7 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from ..knowledge import Knowledge
@@ -243,10 +244,11 @@ class Mention:
         return PartialDate(self.year, self.month, self.day) if self.year else None
 
 
-def find_dates(text: str) -> list[Mention]:
+@lru_cache(maxsize=1024)  # the rules read the same lead and title again and again
+def find_dates(text: str) -> tuple[Mention, ...]:
     """Every date written in `text`, in order of position, overlapping matches resolved by rule."""
     if not _DIGIT.search(text):
-        return []  # every form of date the patterns know has a digit
+        return ()  # every form of date the patterns know has a digit
     plain = norm(text)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already claimed
     found: list[Mention] = []
@@ -258,7 +260,7 @@ def find_dates(text: str) -> list[Mention]:
             if mention is not None:
                 bisect.insort(taken, (match.start(), match.end()))
                 found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..knowledge import Knowledge, Topic
 from ..model import Field, Origin, Paragraph
-from .text import bounded_alternation, key_word, norm, word_count
+from .text import alternation, is_cjk, key_word, norm, word_count
 
 _SCAN_LIMIT = 300_000  # characters: a book-length report is judged by its first ~50,000 words
 TITLE_WEIGHT = 3
@@ -31,14 +31,18 @@ MAX_TOPICS = 4  # a topic page lists documents about it, not every one that touc
 @lru_cache(maxsize=256)
 def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     # Acronyms (UN, ICT, RATS) match case-sensitively so that "un" in prose never counts.
-    # Each keyword with the word boundaries its script has: none inside Chinese text.
-    upper = [k for k in keywords if k.isupper()]
-    other = [k for k in keywords if not k.isupper()]
+    # Chinese has no word boundaries: its keywords match anywhere. One boundary around each
+    # alternation, not one per keyword, keeps the engine's search for literals fast.
+    chinese = [k for k in keywords if is_cjk(k)]
+    upper = [k for k in keywords if k.isupper() and not is_cjk(k)]
+    other = [k for k in keywords if not k.isupper() and not is_cjk(k)]
     parts = []
     if other:
-        parts.append(rf"(?i:{bounded_alternation(other)})")
+        parts.append(rf"(?<![\w-])(?i:{alternation(other)})(?![\w-])")
     if upper:
-        parts.append(bounded_alternation(upper))
+        parts.append(rf"(?<![\w-])(?:{alternation(upper)})(?![\w-])")
+    if chinese:
+        parts.append(alternation(chinese))
     return re.compile("|".join(parts))
 
 

@@ -413,6 +413,7 @@ _STAMP_MARKER = re.compile(
     r"опубликовано|обновлено|发布时间|发布日期|更新时间)\s*[:：]?\s*",
     re.IGNORECASE,
 )
+_ANY_CLOCK = re.compile(r"\d:[0-5]\d")  # "日10:42": no word boundary in Chinese
 _CLOCK_NEXT = re.compile(r"[\s,\[|-]{0,3}[0-2]?\d:[0-5]\d(?::[0-5]\d)?\]?")
 _CLOCK_AFTER = re.compile(r",?\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|GMT|UTC)\b)?", re.I)
 
@@ -457,7 +458,8 @@ def _without_stamps(text: str, line: int) -> tuple[Field | None, str]:
 
 def _marked_stamp(text: str, line: int) -> tuple[Field | None, str]:
     plain = norm(text)
-    for mention in find_dates(plain[:_NEAR_START]):
+    clocked = _ANY_CLOCK.search(plain[:_NEAR_START]) is not None
+    for mention in find_dates(plain[:_NEAR_START]) if clocked else ():
         # "… communique 2007-08-17 03:17:54 Print", "08 April 2016 [11:26] - TODAY.AZ",
         # "2019年03月09日10:42 | 来源": a date with a time of day is a machine's stamp.
         clock = _CLOCK_NEXT.match(plain, mention.end)

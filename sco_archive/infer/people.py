@@ -405,9 +405,14 @@ def canonical_office_text(text: str) -> str:
 def _canonical_role(words: str, knowledge: Knowledge) -> str | None:
     words = canonical_office_text(norm(words))
     for office in knowledge.offices:
-        if any(phrase_pattern(canonical_office_text(a)).search(words) for a in office.aliases):
+        if any(pattern.search(words) for pattern in _canonical_alias_patterns(office.aliases)):
             return office.role
     return None
+
+
+@lru_cache(maxsize=256)
+def _canonical_alias_patterns(aliases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(phrase_pattern(canonical_office_text(a)) for a in aliases)
 
 
 def _office_only(

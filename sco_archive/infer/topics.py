@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ahocorasick_rs import AhoCorasick
+
 from ..knowledge import Knowledge, Topic
 from ..model import Field, Origin, Paragraph
-from .text import alternation, is_cjk, key_word, norm, word_count
+from .text import is_cjk, key_word, norm, word_count
 
 _SCAN_LIMIT = 300_000  # characters: a book-length report is judged by its first ~50,000 words
 TITLE_WEIGHT = 3
@@ -28,22 +30,70 @@ MIN_WORDS = 150  # a short text is judged as if it had this many words: two hits
 MAX_TOPICS = 4  # a topic page lists documents about it, not every one that touches on it
 
 
+# Russian declines keywords as it declines names (text._CASE_ENDING): the endings, in the order
+# a regex would try them.
+_ENDINGS = ("а", "у", "ом", "ым", "ем", "е", "ой", "ы", "и", "ого", "ому", "ую")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}$")
+
+
+class _Keywords:
+    """One topic's keywords, found in one pass (Aho–Corasick) and chosen as a regex alternation
+    of them, longest first, would choose, each with the word boundaries of its script: none in
+    Chinese, Russian case endings, acronyms (UN, ICT) only in capitals."""
+
+    def __init__(self, keywords: Sequence[str]):
+        self.keywords = tuple(keywords)
+        keys = [" ".join(k.lower().split()) for k in self.keywords]
+        self.automaton = AhoCorasick(keys)
+
+    def found_in(self, text: str) -> list[str]:
+        """Every keyword in `text` (whitespace already folded), as the text writes it."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        # Every occurrence, overlapping; then, as a regex alternation would: leftmost first, the
+        # longest keyword that fits its boundaries, and on after it.
+        candidates = sorted(
+            self.automaton.find_matches_as_indexes(lowered, overlapping=True),
+            key=lambda m: (m[1], m[1] - m[2]),
+        )
+        found, taken = [], 0
+        for index, start, end in candidates:
+            if start < taken:
+                continue
+            end = self._end(self.keywords[index], text, lowered, start, end)
+            if end is not None:
+                found.append(text[start:end])
+                taken = end
+        return found
+
+    @staticmethod
+    def _end(keyword: str, text: str, lowered: str, start: int, end: int) -> int | None:
+        if is_cjk(keyword):
+            return end
+        if keyword.isupper() and text[start:end] != keyword:
+            return None
+        if start > 0 and _word_char(lowered[start - 1]):
+            return None
+        if _CYRILLIC_WORD.search(keyword):
+            for ending in _ENDINGS:
+                after = end + len(ending)
+                if lowered.startswith(ending, end) and not _word_char_at(lowered, after):
+                    return after
+        return None if _word_char_at(lowered, end) else end
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _word_char_at(text: str, index: int) -> bool:
+    return index < len(text) and _word_char(text[index])
+
+
 @lru_cache(maxsize=256)
-def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    # Acronyms (UN, ICT, RATS) match case-sensitively so that "un" in prose never counts.
-    # Chinese has no word boundaries: its keywords match anywhere. One boundary around each
-    # alternation, not one per keyword, keeps the engine's search for literals fast.
-    chinese = [k for k in keywords if is_cjk(k)]
-    upper = [k for k in keywords if k.isupper() and not is_cjk(k)]
-    other = [k for k in keywords if not k.isupper() and not is_cjk(k)]
-    parts = []
-    if other:
-        parts.append(rf"(?<![\w-])(?i:{alternation(other)})(?![\w-])")
-    if upper:
-        parts.append(rf"(?<![\w-])(?:{alternation(upper)})(?![\w-])")
-    if chinese:
-        parts.append(alternation(chinese))
-    return re.compile("|".join(parts))
+def _keywords(keywords: tuple[str, ...]) -> _Keywords:
+    return _Keywords(keywords)
 
 
 @dataclass
@@ -91,25 +141,25 @@ def _texts(
     title: str, title_line: int, paragraphs: Sequence[Paragraph]
 ) -> list[tuple[str, int, int]]:
     """(normalised text, line, weight of a hit in it): the title, the lead, the rest."""
-    texts = [(norm(title), title_line, TITLE_WEIGHT)]
+    texts = [(" ".join(norm(title).split()), title_line, TITLE_WEIGHT)]
     budget = _SCAN_LIMIT
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text[:budget]
         budget -= len(text)
         weight = LEAD_WEIGHT if index < LEAD_PARAGRAPHS else 1
-        texts.append((norm(text), paragraph.line, weight))
+        texts.append((" ".join(norm(text).split()), paragraph.line, weight))
         if budget <= 0:
             break
     return texts
 
 
 def _tally(topic: Topic, texts: list[tuple[str, int, int]]) -> _Tally:
-    pattern = _pattern(topic.keywords)
+    keywords = _keywords(topic.keywords)
     tally = _Tally()
     for plain, line, weight in texts:
-        for match in pattern.finditer(plain):
+        for word in keywords.found_in(plain):
             tally.weight += weight
-            tally.words[match.group(0)] += 1
+            tally.words[word] += 1
             if tally.line is None:
                 tally.line = line
     return tally

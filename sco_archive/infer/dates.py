@@ -357,7 +357,7 @@ def infer_date(
     candidates = [found for found in proposed if found is not None]
     published = stamp or _dateline_filed(shown, years)
     if not candidates and stamp is not None:
-        candidates.append(_date_from_stamp(stamp, years))
+        candidates.append(_day_of_stamp_month(shown, stamp) or _date_from_stamp(stamp, years))
     if not candidates:
         file_date = filename_date(filename)
         if file_date is not None:
@@ -382,6 +382,32 @@ def _date_from_stamp(stamp: Field, years: YearHints) -> Chosen:
         return Field(dated, stamp.origin, rule, 0.6, stamp.line, stamp.snippet), None
     confidence = 0.45 if stamp.rule == "publication-stamp" else 0.6
     return Field(value, stamp.origin, stamp.rule, confidence, stamp.line, stamp.snippet), None
+
+
+# Chinese news names the day alone, "8日在北京接受…专访": a day of the month it was filed in
+# (or of the month before, when the day is later than the stamp's).
+_ZH_DAY = re.compile(r"(?<![\d月年/.-])([0-3]?\d)\s*日(?![电電])")
+
+
+def _day_of_stamp_month(paragraphs: Sequence[Paragraph], stamp: Field) -> Chosen | None:
+    filed = stamp.value
+    if filed.day is None:
+        return None
+    for paragraph in lead_paragraphs(paragraphs):
+        match = _ZH_DAY.search(norm(first_sentence(paragraph.text)))
+        if match is None:
+            continue
+        day = int(match[1])
+        year, month = filed.year, filed.month
+        if day > filed.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        if not _valid(year, month, day):
+            return None
+        snippet = clip(paragraph.text, *match.span())
+        date = PartialDate(year, month, day)
+        rule = "day-of-stamp-month"
+        return Field(date, Origin.TEXT, rule, 0.6, paragraph.line, snippet), None
+    return None
 
 
 def _weekday_on_or_before(day: datetime.date, weekday: int) -> datetime.date:
@@ -427,6 +453,7 @@ def find_stamp(
     kept_title = title
     if title:
         first, kept_title = _without_stamps(title, title_line)
+        kept_title = " ".join(kept_title.split())
     kept: list[Paragraph] = []
     for index, paragraph in enumerate(paragraphs):
         if index >= _STAMP_PARAGRAPHS:
@@ -434,8 +461,14 @@ def find_stamp(
             break
         found, text = _without_stamps(paragraph.text, paragraph.line)
         first = first or found
-        if text.strip():
-            kept.append(Paragraph(text, paragraph.line) if found else paragraph)
+        if found is None:
+            kept.append(paragraph)
+            continue
+        # What follows a stamp starts afresh: "来源:中国日报网 2019-01-01 10:17 2018年12月31日,
+        # 在北京…" is a source, a stamp, and a lead that opens with its date.
+        kept += [
+            Paragraph(piece.strip(), paragraph.line) for piece in text.split("\n") if piece.strip()
+        ]
     return first, kept_title, kept
 
 
@@ -467,7 +500,7 @@ def _marked_stamp(text: str, line: int) -> tuple[Field | None, str]:
             continue
         snippet = text[mention.start : clock.end()].strip()
         stamp = Field(mention.date, Origin.TEXT, "publication-stamp", 0.9, line, snippet)
-        return stamp, text[: mention.start] + " " + text[clock.end() :]
+        return stamp, text[: mention.start] + "\n" + text[clock.end() :]
     for marker in _STAMP_MARKER.finditer(plain[:_NEAR_START]):
         after = plain[marker.end() : marker.end() + 40]
         mentions = [m for m in find_dates(after) if m.date is not None and m.day is not None]
@@ -479,7 +512,7 @@ def _marked_stamp(text: str, line: int) -> tuple[Field | None, str]:
         end = clock.end() if clock else end
         snippet = text[marker.start() : end].strip()
         stamp = Field(mention.date, Origin.TEXT, "publication-stamp", 0.9, line, snippet)
-        return stamp, text[: marker.start()] + " " + text[end:]
+        return stamp, text[: marker.start()] + "\n" + text[end:]
     return None, text
 
 

@@ -13,6 +13,29 @@ from .kinds import NEWS, NO_SPEAKER, title_kind
 from .matcher import holders_named, offices_named
 from .text import alternation, clip, first_sentence, is_cjk, norm, phrase_pattern
 
+# Chinese pages are also written in traditional characters ("張德廣", "上合組織秘書長"), and the
+# knowledge file spells its Chinese names in simplified ones. Each traditional character of
+# those names (and of the verbs below) folds to its simplified form, one character for one, so
+# offsets still point into the text as written. Made with OpenCC (s2t, s2tw, s2hk) from the
+# Chinese of the `offices:` section; a character used in both scripts is left alone.
+_TRADITIONAL = (
+    "萬東絲舉烏習書亞優會倫蘭茲內劉剛別劍務區華盧歷參發葉員國堅奧寧寶爾廣慶庫張強總執揚機楊傑構"
+    "楓漢澤潔濟濤溫熱瑪蓋祕稱紅約納組織紹統維羅聯蘇萊瑩薩見議記訪說説諾調談謝賈趙辭達邁採裡錦鎔長"
+    "問陸韋韓馬魯齊"
+)
+_SIMPLIFIED = (
+    "万东丝举乌习书亚优会伦兰兹内刘刚别剑务区华卢历参发叶员国坚奥宁宝尔广庆库张强总执扬机杨杰构"
+    "枫汉泽洁济涛温热玛盖秘称红约纳组织绍统维罗联苏莱莹萨见议记访说说诺调谈谢贾赵辞达迈采里锦镕长"
+    "问陆韦韩马鲁齐"
+)
+_FOLD_SCRIPT = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+
+
+def _plain(text: str) -> str:
+    """`norm`, and traditional Chinese characters as simplified: offsets are kept."""
+    return norm(text).translate(_FOLD_SCRIPT)
+
+
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?|[A-Z]\.)"
 # Capitalised words that are part of a role or an institution, never of a person's name.
 _NOT_NAME_WORDS = """
@@ -114,7 +137,7 @@ def _from_lead(
     guess: bool = False,
 ) -> tuple[Field, Field | None] | None:
     for paragraph in paragraphs[:3]:
-        if _VOCATIVE.match(norm(paragraph.text)):
+        if _VOCATIVE.match(_plain(paragraph.text)):
             continue  # "Dear Secretary-General Zhang Ming," greets the listener, not the speaker
         sentence = first_sentence(paragraph.text)
         person = None
@@ -150,7 +173,7 @@ def _byline(
     paragraphs: Sequence[Paragraph], knowledge: Knowledge, date: PartialDate | None
 ) -> tuple[Field, Field | None] | None:
     for paragraph in paragraphs[:3]:
-        plain = norm(paragraph.text).strip()
+        plain = _plain(paragraph.text).strip()
         if len(plain.split()) > _BYLINE_WORDS or _VOCATIVE.match(plain):
             continue
         person = _known_person(plain, knowledge)
@@ -199,7 +222,7 @@ _ZH_ACT_VERB = r"(?:会见|会谈|出席|参加|表示|指出|强调|访问|举�
 
 def _acts(text: str) -> bool:
     """The person or office just named is the subject of a reported act ("… met …")."""
-    plain = norm(text)
+    plain = _plain(text)
     return bool(
         re.search(rf"^[^.;]{{0,60}}?\b{_ACT_VERB}\b", plain)
         or re.search(rf"^[^.;]{{0,60}}?(?<!\w){_RU_ACT_VERB}(?!\w)", plain)
@@ -218,7 +241,7 @@ _LEAD_OPENER = re.compile(
 
 def _lead_subject(sentence: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
     """The person a news lead opens with, before its first reporting verb."""
-    plain = norm(sentence)
+    plain = _plain(sentence)
     opener = _LEAD_OPENER.match(plain)
     start = opener.end() if opener else 0
     verb = re.search(rf"\b{_ACT_VERB}\b", plain[start:])
@@ -244,7 +267,7 @@ _ATTRIBUTION = re.compile(
 
 
 def _attributed(sentence: str, knowledge: Knowledge) -> Person | None:
-    plain = norm(sentence)
+    plain = _plain(sentence)
     for match in _ATTRIBUTION.finditer(plain):
         who = match["who"]
         person = _known_person(who, knowledge) or _generic_person(who, knowledge)
@@ -258,7 +281,7 @@ def _attributed(sentence: str, knowledge: Knowledge) -> Person | None:
 
 def _office_surname(text: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
     """ "Генсек ШОС Норов", "SCO Secretary-General Norov": an office and its holder's surname."""
-    plain = norm(text)
+    plain = _plain(text)
     for office in offices_named(plain, knowledge):
         match = _office_pattern(office.aliases).search(plain)
         if match is None:
@@ -285,7 +308,7 @@ def _office_end(sentence: str, knowledge: Knowledge) -> int:
 
 def _known_person(text: str, knowledge: Knowledge) -> Person | None:
     """The first office holder from the knowledge file named in `text`."""
-    plain = norm(text)
+    plain = _plain(text)
     best: Person | None = None
     for holder in holders_named(plain, knowledge):
         match = _holder_pattern(holder).search(plain)
@@ -318,7 +341,7 @@ _SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b
 
 def _holder_by_surname(text: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
     """ "Mr Norov said …": the one office holder of that name (on the date, if it is known)."""
-    for match in _SURNAME.finditer(norm(text)):
+    for match in _SURNAME.finditer(_plain(text)):
         word = match.group(1)
         holders = [h for h in knowledge.holders if word in h.name.split()]
         if date is not None:
@@ -330,7 +353,7 @@ def _holder_by_surname(text: str, knowledge: Knowledge, date: PartialDate | None
 
 def _generic_person(segment: str, knowledge: Knowledge) -> Person | None:
     """`Speech by Chinese Foreign Minister Wang Yi at …`: a name the knowledge file doesn't list."""
-    plain = norm(segment)
+    plain = _plain(segment)
     prefix = _TITLE_PREFIX.match(plain)
     # "Speech by …" is a prefix; "President of Tajikistan …" is the role itself.
     if prefix is not None and _ROLE_NOUN.search(prefix.group()):
@@ -403,7 +426,7 @@ def canonical_office_text(text: str) -> str:
 
 
 def _canonical_role(words: str, knowledge: Knowledge) -> str | None:
-    words = canonical_office_text(norm(words))
+    words = canonical_office_text(_plain(words))
     for office in knowledge.offices:
         if any(pattern.search(words) for pattern in _canonical_alias_patterns(office.aliases)):
             return office.role
@@ -438,7 +461,7 @@ def _office_only(
 
 
 def _office_named(text: str, knowledge: Knowledge) -> tuple[Office | None, re.Match[str] | None]:
-    plain = norm(text)
+    plain = _plain(text)
     for office in offices_named(plain, knowledge):
         match = _office_pattern(office.aliases).search(plain)
         if match is not None:

@@ -100,3 +100,28 @@ def test_a_date_in_passing_in_the_first_paragraphs_is_not_taken_for_a_late_lead(
         "2001年6月14日,上海五国元首在上海举行会晤。",
     )
     assert "date" not in fields or fields["date"].rule != "date-opens-paragraph"
+
+
+def test_a_lead_after_a_stamp_in_the_same_block_opens_with_its_own_date():
+    fields = infer(
+        "上合组织秘书长接受专访",
+        "来源:中国日报网 2019-01-01 10:17 2018年12月31日,在北京上海合作组织总部,秘书长接受专访。",
+    )
+    assert value(fields, "published") == PartialDate(2019, 1, 1)
+    assert value(fields, "date") == PartialDate(2018, 12, 31)
+
+
+def test_a_chinese_day_of_the_month_takes_the_stamps_month_or_the_one_before():
+    same = infer(
+        "",
+        "2019年03月09日10:42 | 来源:新华网",
+        "上合组织新任秘书长诺罗夫8日在北京接受新华社记者专访时说,上合组织将继续推动合作。",
+    )
+    before = infer(
+        "",
+        "2019年03月02日10:42 | 来源:新华网",
+        "秘书长28日在北京接受新华社记者专访时说,上合组织将继续推动合作。",
+    )
+    assert value(same, "date") == PartialDate(2019, 3, 8)
+    assert value(before, "date") == PartialDate(2019, 2, 28)
+    assert same["date"].rule == "day-of-stamp-month"

@@ -52,10 +52,12 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
     # A .md body under a front-matter title starts with text, not a title of its own.
     known = curated.get("title") if path.suffix.lower() != ".txt" else None
     shape = split_structure(raw.text, raw.body_line, known.value if known else None)
+    # A headline found below page furniture stays in the text, but is read once, as the title.
+    read = [p for p in shape.paragraphs if p.line != shape.title_line]
     inferred = infer_fields(
         shape.title,
         shape.title_line,
-        shape.paragraphs,
+        read,
         knowledge,
         curated={k: f.value for k, f in curated.items()},
         filename=path.name,

@@ -98,7 +98,7 @@ def _take_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:
 def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block]] | None:
     """A page saved from the web opens with furniture (a breadcrumb, a stamp, the site's name,
     "Currency rates from …"): its headline is the first line below that is not furniture.
-    The furniture stays, as paragraphs; only the headline moves up to be the title."""
+    The page keeps every line where it stands, the headline too: the text reads in its order."""
     lines = [(b, i) for b, block in enumerate(blocks) for i in range(len(block))]
     if not lines or not is_furniture(blocks[0][0][1]):
         return None
@@ -109,16 +109,14 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
         candidate = squash(_unwrap(line))
         if len(candidate) > _MAX_TITLE_CHARS or _looks_like_prose(candidate):
             return None
-        rest = [list(block) for block in blocks]
-        del rest[b][i]
-        return candidate, number, [block for block in rest if block]
+        return candidate, number, blocks
     return None
 
 
 # Classes of page furniture, each seen on many saved pages: a URL, a breadcrumb, a stamp or a
 # clock, a line of a word or two (a section or the site's name), and the usual boilerplate.
 _URL = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
-_BREADCRUMB = re.compile(r">>|\s[»›]\s|\S\s*>\s|\s/\s|\|")
+_BREADCRUMB = re.compile(r">>|\s[>»›]\s|\s/\s|\|")
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _STAMP_LINE = re.compile(
     r"^\W*(?:date|published|updated|posted)\b|^\W*(?:[^\W\d]+,?\s+)?\d{1,4}[\s./-]+"

@@ -81,13 +81,13 @@ def test_paragraph_lines_count_from_the_body_start():
         "SG/SM/19368",
     ],
 )
-def test_a_headline_below_page_furniture_is_the_title_and_the_furniture_stays(furniture):
+def test_a_headline_below_page_furniture_is_the_title_and_every_line_stays_in_order(furniture):
     headline = "SCO Secretary-General attends forum in Tashkent"
     text = f"{furniture}\n\n{headline}\n\nOn 5 May the forum opened."
     shape = split_structure(text)
     assert shape.title == "SCO Secretary-General attends forum in Tashkent"
     assert shape.title_line == 3
-    assert [p.text for p in shape.paragraphs] == [furniture, "On 5 May the forum opened."]
+    assert [p.text for p in shape.paragraphs] == [furniture, headline, "On 5 May the forum opened."]
 
 
 def test_a_first_line_that_is_a_headline_is_still_the_title():

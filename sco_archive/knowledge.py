@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,33 @@ class Landmark:
 
 
 @dataclass(frozen=True)
+class Session:
+    """One meeting of a recurring event: its number (the text's "24th"), year and host city;
+    `city` None for a meeting held online."""
+
+    number: int | None
+    year: int | None
+    city: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A recurring SCO meeting (a council, a forum), known by the ways texts name it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    sessions: tuple[Session, ...] = ()
+
+    def session(self, number: int) -> Session | None:
+        found = [s for s in self.sessions if s.number == number]
+        return found[0] if len(found) == 1 else None
+
+    def session_in(self, year: int) -> Session | None:
+        found = [s for s in self.sessions if s.year == year]
+        return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
 class KindSignal:
     kind: str
     title: tuple[str, ...]
@@ -97,6 +125,7 @@ class Knowledge:
     topics: dict[str, Topic] | None = None  # slug → Topic, in vocabulary order
     source: str = ""
     landmarks: tuple[Landmark, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def offices_of(self, name: str) -> list[Holder]:
         """Every term of office the person named (or an alias of them) held."""
@@ -109,11 +138,16 @@ class Knowledge:
         ]
 
     def place(self, name: str) -> Place | None:
-        wanted = " ".join(name.split()).casefold()
+        return self._places_by_name.get(" ".join(name.split()).casefold())
+
+    @cached_property
+    def _places_by_name(self) -> dict[str, Place]:
+        """Every spelling of every place, folded; the first place to claim one keeps it."""
+        found: dict[str, Place] = {}
         for place in self.places:
-            if wanted in (n.casefold() for n in place.names):
-                return place
-        return None
+            for name in place.names:
+                found.setdefault(" ".join(name.split()).casefold(), place)
+        return found
 
     @property
     def holders(self) -> tuple[Holder, ...]:
@@ -154,7 +188,11 @@ def parse_knowledge(data: Any, source: str = "<knowledge>") -> Knowledge:
         _landmark(m, source, f"landmarks[{i}]", places)
         for i, m in enumerate(_list(root, "landmarks", source))
     )
-    return Knowledge(offices, places, kinds, topics, source, landmarks)
+    events = tuple(
+        _event(e, source, f"events[{i}]", places)
+        for i, e in enumerate(_list(root, "events", source))
+    )
+    return Knowledge(offices, places, kinds, topics, source, landmarks, events)
 
 
 def _office(data: Any, source: str, key: str) -> Office:
@@ -192,6 +230,40 @@ def _landmark(data: Any, source: str, key: str, places: tuple[Place, ...]) -> La
         raise KnowledgeError(f"{source}: {key}.city: {city!r} is not a place in `places`")
     name = _text(m, "name", source, key)
     return Landmark(name, city, _texts(m, "aliases", source, key) or (name,))
+
+
+def _event(data: Any, source: str, key: str, places: tuple[Place, ...]) -> Event:
+    m = _mapping(data, source, key)
+    name = _text(m, "name", source, key)
+    sessions = tuple(
+        _session(s, source, f"{key}.sessions[{i}]", places)
+        for i, s in enumerate(_list(m, "sessions", source, key))
+    )
+    numbers = [s.number for s in sessions if s.number is not None]
+    if len(numbers) != len(set(numbers)):
+        raise KnowledgeError(f"{source}: {key}.sessions: a session number is given twice")
+    return Event(name, _texts(m, "aliases", source, key) or (name,), sessions)
+
+
+def _session(data: Any, source: str, key: str, places: tuple[Place, ...]) -> Session:
+    m = _mapping(data, source, key)
+    number, year = _whole(m, "number", source, key), _whole(m, "year", source, key)
+    if number is None and year is None:
+        raise KnowledgeError(f"{source}: {key}: a session needs a number or a year")
+    city = m.get("city")
+    if city is not None and (
+        not isinstance(city, str) or (places and city not in {p.name for p in places})
+    ):
+        raise KnowledgeError(f"{source}: {key}.city: {city!r} is not a place in `places` or null")
+    return Session(number, year, city)
+
+
+def _whole(m: dict, name: str, source: str, parent: str) -> int | None:
+    """An optional whole number ≥ 1 (a session's number, a year)."""
+    value = m.get(name)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise KnowledgeError(f"{source}: {parent}.{name}: expected a whole number ≥ 1 or null")
+    return value
 
 
 def _kind(data: Any, source: str, key: str) -> KindSignal:

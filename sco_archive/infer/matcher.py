@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick
 
-from ..knowledge import Holder, KindSignal, Knowledge, Office, Place
+from ..knowledge import Event, Holder, KindSignal, Knowledge, Office, Place
 from .text import key_word, norm
 
 T = TypeVar("T")
@@ -52,6 +52,7 @@ class KnowledgeIndex:
         self.holders: NameIndex[Holder] = NameIndex(knowledge.holders, lambda h: h.names)
         self.places: NameIndex[Place] = NameIndex(knowledge.places, lambda p: p.names)
         self.offices: NameIndex[Office] = NameIndex(knowledge.offices, _office_phrases)
+        self.events: NameIndex[Event] = NameIndex(knowledge.events, lambda e: e.aliases)
         # (priority, signal, phrase) for every title phrase of every kind
         titles = [(i, s, phrase) for i, s in enumerate(knowledge.kinds) for phrase in s.title]
         self.kind_titles: NameIndex[tuple[int, KindSignal, str]] = NameIndex(
@@ -89,6 +90,11 @@ def holders_named(text: str, knowledge: Knowledge) -> list[Holder]:
 
 def places_named(text: str, knowledge: Knowledge) -> tuple[Place, ...]:
     return tuple(index_of(knowledge).places.named_in(text))
+
+
+def events_named(text: str, knowledge: Knowledge) -> tuple[Event, ...]:
+    """The recurring events whose names `text` may contain, in the knowledge file's order."""
+    return tuple(index_of(knowledge).events.named_in(text))
 
 
 def offices_named(text: str, knowledge: Knowledge) -> list[Office]:

@@ -4,36 +4,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..knowledge import Holder, Knowledge, Office
 from ..model import Field, Origin, Paragraph, PartialDate
-from .kinds import NEWS, NO_SPEAKER, title_kind
+from .kinds import INTERVIEW, NEWS, NO_SPEAKER, PRESS_CONFERENCE, title_kind
 from .matcher import holders_named, offices_named
-from .text import alternation, clip, first_sentence, is_cjk, norm, phrase_pattern
+from .text import alternation, clip, first_sentence, is_cjk, norm, phrase_pattern, squash
 
 # Chinese pages are also written in traditional characters ("張德廣", "上合組織秘書長"), and the
 # knowledge file spells its Chinese names in simplified ones. Each traditional character of
 # those names (and of the verbs below) folds to its simplified form, one character for one, so
-# offsets still point into the text as written. Made with OpenCC (s2t, s2tw, s2hk) from the
-# Chinese of the `offices:` section; a character used in both scripts is left alone.
+# offsets still point into the text as written. Made with OpenCC: every character that its
+# t2s table folds to a character of the `offices:` section (or of the verbs below), other than
+# the characters of that section themselves.
 _TRADITIONAL = (
-    "萬東絲舉烏習書亞優會倫蘭茲內劉剛別劍務區華盧歷參發葉員國堅奧寧寶爾廣慶庫張強總執揚機楊傑構"
-    "楓漢澤潔濟濤溫熱瑪蓋祕稱紅約納組織紹統維羅聯蘇萊瑩薩見議記訪說説諾調談謝賈趙辭達邁採裡錦鎔長"
-    "問陸韋韓馬魯齊"
+    "亞佈倫傑傢優內別剋剛劉劍務區厤參員問囌國埰執堅奧寀寧寶崑庫廣張強彆慶懞捨採揚曆書會東楊楓構"
+    "機歷溫漢潔澤濛濟濤烏熱爾瑩瑪璿發盧矇硃祕稱約紅納紮紹組統絲維緻總織羅習聯舉茲華萊萬葉蓆蓋蔔"
+    "蔘薑薩蘇蘭衚裏裡見託記訪說説調談諾謝議賈趙辭達邁錦錶鎔長閤陸韋韓馬髮鬆鬍魯麗齊齣"
 )
 _SIMPLIFIED = (
-    "万东丝举乌习书亚优会伦兰兹内刘刚别剑务区华卢历参发叶员国坚奥宁宝尔广庆库张强总执扬机杨杰构"
-    "枫汉泽洁济涛温热玛盖秘称红约纳组织绍统维罗联苏莱莹萨见议记访说说诺调谈谢贾赵辞达迈采里锦镕长"
-    "问陆韦韩马鲁齐"
+    "亚布伦杰家优内别克刚刘剑务区历参员问苏国采执坚奥采宁宝昆库广张强别庆蒙舍采扬历书会东杨枫构"
+    "机历温汉洁泽蒙济涛乌热尔莹玛璇发卢蒙朱秘称约红纳扎绍组统丝维致总织罗习联举兹华莱万叶席盖卜"
+    "参姜萨苏兰胡里里见托记访说说调谈诺谢议贾赵辞达迈锦表镕长合陆韦韩马发松胡鲁丽齐出"
 )
 _FOLD_SCRIPT = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 
 
+@lru_cache(maxsize=64)  # the rules read one document's lead paragraphs several times each
 def _plain(text: str) -> str:
     """`norm`, and traditional Chinese characters as simplified: offsets are kept."""
-    return norm(text).translate(_FOLD_SCRIPT)
+    plain = norm(text)
+    return plain if plain.isascii() else plain.translate(_FOLD_SCRIPT)
 
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?|[A-Z]\.)"
@@ -52,6 +55,7 @@ Kyrgyz Kazakh Uzbek Tajik Chinese Russian Indian Pakistani Iranian Belarusian Mo
 Turkish Azerbaijani Armenian Kyrgyzstan Kazakhstan Uzbekistan Tajikistan China Russia India
 Pakistan Iran Belarus Mongolia Afghanistan Turkey Azerbaijan Armenia Egypt Qatar Cambodia Nepal
 Sri Lanka Arabia Saudi Emirates Kuwait Bahrain Maldives Myanmar Laos Turkmenistan Islamic
+Media Center Centre Home Archive Details Breaking Politics World
 """
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 _TITLE_PREFIX = re.compile(
@@ -68,12 +72,47 @@ _WHO_END = re.compile(
 
 
 @dataclass(frozen=True)
+class _PeopleIndex:
+    """Office holders by the last word of their names ("Alimov", "Путин"), and every term of
+    office by any of its holder's names, casefolded: built once per knowledge object."""
+
+    by_surname: dict[str, tuple[Holder, ...]]
+    terms: dict[str, tuple[Holder, ...]]
+
+
+_INDEXES: dict[int, tuple[Knowledge, _PeopleIndex]] = {}
+
+
+def _people_index(knowledge: Knowledge) -> _PeopleIndex:
+    kept = _INDEXES.get(id(knowledge))
+    if kept is None or kept[0] is not knowledge:
+        if len(_INDEXES) > 8:
+            _INDEXES.clear()
+        kept = _INDEXES[id(knowledge)] = (knowledge, _build_people_index(knowledge))
+    return kept[1]
+
+
+def _build_people_index(knowledge: Knowledge) -> _PeopleIndex:
+    by_surname: dict[str, list[Holder]] = {}
+    terms: dict[str, list[Holder]] = {}
+    for holder in knowledge.holders:
+        for name in {n.casefold() for n in holder.names}:  # as Knowledge.offices_of looks up
+            terms.setdefault(name, []).append(holder)
+        for name in {n.split()[-1] for n in holder.names if " " in n and not is_cjk(n)}:
+            by_surname.setdefault(name, []).append(holder)
+    return _PeopleIndex(
+        {k: tuple(v) for k, v in by_surname.items()}, {k: tuple(v) for k, v in terms.items()}
+    )
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     role: str | None
     start: int
     end: int
     holder: Holder | None = None
+    rule: str = "speaker-named"  # the kind of evidence, as calibration counts it
 
 
 def infer_people(
@@ -95,12 +134,14 @@ def infer_people(
         return None, None
     found = _from_title(title, title_line, knowledge, date)
     if found is None:
-        found = _byline(paragraphs, knowledge, date)
+        found = _byline(paragraphs, knowledge, date) or _signature(paragraphs, knowledge, date)
     if found is None:
-        found = _from_lead(paragraphs, knowledge, date, kind)
+        found = _transcript(paragraphs, knowledge, date)
+    if found is None:
+        found = _from_lead(paragraphs, knowledge, date, kind, title=title)
     if found is None and date is None and era is not None:
         found = _from_title(title, title_line, knowledge, era, guess=True) or _from_lead(
-            paragraphs, knowledge, era, kind, guess=True
+            paragraphs, knowledge, era, kind, guess=True, title=title
         )
     return found if found is not None else (None, None)
 
@@ -108,17 +149,39 @@ def infer_people(
 def _from_title(
     title: str, line: int, knowledge: Knowledge, date: PartialDate | None, guess: bool = False
 ) -> tuple[Field, Field | None] | None:
+    if _greets(title):
+        return None  # "Your Excellency Prime Minister …,": a speech's first line names its listener
     segment = _subject_segment(title, knowledge)
     person = (
-        _known_person(segment, knowledge)
+        _known_person(segment, knowledge, subject=True)
         or _office_surname(segment, knowledge, date)
         or _generic_person(segment, knowledge)
+        or _surname_speaking(segment, knowledge, date)
+        # A headline's attribution: "…, Secretary-General Rashid Alimov says", "…, according to X"
+        or _attributed(title, knowledge)
     )
+    if person is not None and _announced(_plain(segment)[person.end :]):
+        # "Prime Minister X will represent Pakistan at the summit", "X to attend …": a report
+        # that announces an event; whoever it names, its words are the announcer's.
+        return None
     if person is not None:
         confidence = 0.95 if person.holder else 0.7
         return _person_fields(person, title, line, Origin.TITLE, confidence, knowledge, date)
+    if _announced(_plain(segment)[_office_end(segment, knowledge) :]):
+        return None
     confidence = 0.35 if guess else 0.85
     return _office_only(segment, title, line, knowledge, date, confidence, Origin.TITLE)
+
+
+_HEADLINE_FUTURE = re.compile(
+    r"^\s+to\s+(?:attend|visit|chair|host|lead|represent|travel|take\s+part|participate|"
+    r"head|pay|go|fly)\b",
+    re.IGNORECASE,
+)
+
+
+def _announced(after: str) -> bool:
+    return bool(_FUTURE.match(after) or _HEADLINE_FUTURE.match(after))
 
 
 def _subject_segment(title: str, knowledge: Knowledge) -> str:
@@ -135,33 +198,95 @@ def _from_lead(
     date: PartialDate | None,
     kind: str | None = None,
     guess: bool = False,
+    title: str = "",
 ) -> tuple[Field, Field | None] | None:
-    for paragraph in paragraphs[:3]:
-        if _VOCATIVE.match(_plain(paragraph.text)):
+    for paragraph in _lead_paragraphs(paragraphs, title, deep=kind in _REPORTING_KINDS):
+        if _greets(paragraph.text):
             continue  # "Dear Secretary-General Zhang Ming," greets the listener, not the speaker
-        sentence = first_sentence(paragraph.text)
-        person = None
-        if kind == NEWS:
-            # A news item is about its subject ("Foreign Minister Jeenbek Kulubaev met with
-            # SCO Secretary-General Zhang Ming") or the person it quotes ("…, Kulubaev said").
-            person = _lead_subject(sentence, knowledge, date) or _attributed(sentence, knowledge)
-        person = (
-            person
-            or _known_person(sentence, knowledge)
-            or _office_surname(sentence, knowledge, date)
-            or _holder_by_surname(sentence, knowledge, date)
-        )
-        # In a speech or statement a person named in the lead is the speaker only when the
-        # sentence reports what they did; a news item or an interview is about its subject.
-        if person is not None and (kind in (NEWS, "interview") or _acts(sentence[person.end :])):
+        skip = _stamp_end(paragraph.text)
+        text = paragraph.text[skip:]
+        sentence = first_sentence(text)
+        person = _lead_person(sentence, text, knowledge, date, kind)
+        if person is not None:
+            person = _shifted(person, skip)
             return _person_fields(
                 person, paragraph.text, paragraph.line, Origin.TEXT, 0.8, knowledge, date
             )
         confidence = 0.35 if guess else 0.85
-        office = _office_only(sentence, paragraph.text, paragraph.line, knowledge, date, confidence)
+        office = _office_only(sentence, text, paragraph.line, knowledge, date, confidence)
         if office is not None and _acts(sentence[_office_end(sentence, knowledge) :]):
             return office
     return None
+
+
+def _lead_person(
+    sentence: str, text: str, knowledge: Knowledge, date: PartialDate | None, kind: str | None
+) -> Person | None:
+    """The speaker a lead's first sentence (or, in Russian, its attribution) names."""
+    if kind in _REPORTING_KINDS:
+        # A news item is about its subject ("Foreign Minister Jeenbek Kulubaev met with
+        # SCO Secretary-General Zhang Ming") or the person it quotes ("…, Kulubaev said").
+        person = _lead_subject(sentence, knowledge, date) if kind == NEWS else None
+        person = (
+            person
+            or _attributed(sentence, knowledge)
+            or _ru_attributed(text[:_RU_ATTRIBUTION_SPAN], knowledge)
+        )
+        if person is not None:
+            return person
+    person = (
+        _known_person(sentence, knowledge)
+        or _office_surname(sentence, knowledge, date)
+        or _holder_by_surname(sentence, knowledge, date)
+    )
+    # A person merely named in the lead ("attended by figures like …", "will attend") is the
+    # speaker only when the sentence reports what they did; an interview is about its subject.
+    if person is not None and kind != INTERVIEW and not _acting(sentence, person):
+        return None
+    return person
+
+
+# " date 2025-11-17 BISHKEK, November 17. …": the page's stamp before a lead's dateline.
+_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+
+
+def _stamp_end(text: str) -> int:
+    stamp = _STAMP.match(text)
+    return stamp.end() if stamp else 0
+
+
+_REPORTING_KINDS = frozenset({NEWS, INTERVIEW, PRESS_CONFERENCE, None})
+_LEAD_PARAGRAPHS = 3
+
+
+def _lead_paragraphs(
+    paragraphs: Sequence[Paragraph], title: str = "", deep: bool = True
+) -> list[Paragraph]:
+    """The first paragraphs with a sentence in them: page furniture ("LINE", "Text:AAAPrint",
+    "Focus on learning progress", a menu, a portal's credits) and the title printed again are
+    not the lead. A speech's lead is its first paragraphs as they are: past its salutation, its
+    body names other people, as speakers of what it quotes."""
+    if not deep:
+        return list(paragraphs[:_LEAD_PARAGRAPHS])
+    again = squash(title) if len(title) >= 10 else None
+    found = [
+        p
+        for p in paragraphs[:_FURNITURE_LINES]
+        if _has_sentence(p.text) and not (again and again in squash(p.text))
+    ]
+    return found[:_LEAD_PARAGRAPHS]
+
+
+_FURNITURE_LINES = 30
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_STOP = re.compile(r"[.!?\"»”。！？]\s*$")
+
+
+def _has_sentence(text: str) -> bool:
+    words = len(text.split())
+    if words >= 10 or len(_HAN.findall(text[:40])) >= 12:
+        return True
+    return words >= 4 and bool(_SENTENCE_STOP.search(text))
 
 
 # "By Rashid Alimov", "Vladimir Norov, SCO Secretary-General": a line naming the author alone.
@@ -173,20 +298,131 @@ def _byline(
     paragraphs: Sequence[Paragraph], knowledge: Knowledge, date: PartialDate | None
 ) -> tuple[Field, Field | None] | None:
     for paragraph in paragraphs[:3]:
-        plain = _plain(paragraph.text).strip()
-        if len(plain.split()) > _BYLINE_WORDS or _VOCATIVE.match(plain):
-            continue
-        person = _known_person(plain, knowledge)
+        person = _name_line(paragraph.text, knowledge)
+        if person is not None:
+            return _person_fields(
+                person, paragraph.text, paragraph.line, Origin.TEXT, 0.8, knowledge, date
+            )
+    return None
+
+
+def _name_line(text: str, knowledge: Knowledge) -> Person | None:
+    """An office holder on a line of their own, with their office at most."""
+    plain = _plain(text).strip()
+    if len(plain.split()) > _BYLINE_WORDS or _VOCATIVE.match(plain):
+        return None
+    person = _known_person(plain, knowledge)
+    if person is None:
+        return None
+    rest = (plain[: person.start] + " " + plain[person.end :]).strip(" ,.-—:")
+    rest = re.sub(r"^(?:By|Author:?)\b", "", rest, flags=re.IGNORECASE).strip(" ,")
+    if rest and not _only_an_office(rest, knowledge):
+        return None  # more on the line than a name and an office: not a byline
+    return person
+
+
+# A letter or message is signed at its foot: "Respectfully, / Nurlan Yermekbayev / Secretary-
+# General of the Shanghai Cooperation Organization". The name line counts when an office line
+# follows it or a closing precedes it, so a caption or a name in a list does not.
+_SIGNATURE_LINES = 4
+_CLOSING = re.compile(
+    r"^\W*(?:Respectfully|Sincerely|Yours|With\s+(?:respect|best\s+regards|deep\s+respect)|"
+    r"Best\s+regards|Kind\s+regards|С\s+уважением|此致|顺致)",
+    re.IGNORECASE,
+)
+
+
+def _signature(
+    paragraphs: Sequence[Paragraph], knowledge: Knowledge, date: PartialDate | None
+) -> tuple[Field, Field | None] | None:
+    tail = list(paragraphs[-_SIGNATURE_LINES:])
+    for index, paragraph in enumerate(tail):
+        person = _name_line(paragraph.text, knowledge)
         if person is None:
             continue
-        rest = (plain[: person.start] + " " + plain[person.end :]).strip(" ,.-—:")
-        rest = re.sub(r"^(?:By|Author:?)\b", "", rest, flags=re.IGNORECASE).strip(" ,")
-        if rest and not _only_an_office(rest, knowledge):
-            continue  # more on the line than a name and an office: not a byline
-        return _person_fields(
-            person, paragraph.text, paragraph.line, Origin.TEXT, 0.8, knowledge, date
-        )
+        after = tail[index + 1].text if index + 1 < len(tail) else ""
+        before = tail[index - 1].text if index > 0 else ""
+        signed = person.role is not None or _only_an_office(_plain(after).strip(), knowledge)
+        if signed or _CLOSING.match(_plain(before)):
+            person = replace(person, rule="speaker-signs")
+            return _person_fields(
+                person, paragraph.text, paragraph.line, Origin.TEXT, 0.8, knowledge, date
+            )
     return None
+
+
+# A transcript gives each turn as "Vladimir Norov: …", "Secretary-General Zhang Ming: …",
+# "Alimov: …" or "毛宁：…": the office holder who answers is the speaker. Two holders with as
+# many turns each (a joint press conference) leave it open.
+_TURN = re.compile(r"^\W{0,3}(?P<label>[^:：.?!。]{2,60}?)\s*[:：]\s*\S")
+_TURN_PARAGRAPHS = 60
+_TURN_WORDS = 8
+
+
+def _transcript(
+    paragraphs: Sequence[Paragraph], knowledge: Knowledge, date: PartialDate | None
+) -> tuple[Field, Field | None] | None:
+    turns: dict[str, list[tuple[Person, Paragraph]]] = {}
+    for paragraph in paragraphs[:_TURN_PARAGRAPHS]:
+        turn = _TURN.match(paragraph.text)
+        if turn is None or len(turn["label"].split()) > _TURN_WORDS:
+            continue
+        person = _turn_speaker(_plain(turn["label"]), knowledge, date)
+        if person is not None:
+            offset = turn.start("label")
+            person = _shifted(person, offset)
+            turns.setdefault(person.name, []).append((person, paragraph))
+    ranked = sorted(turns.values(), key=len, reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    person, paragraph = ranked[0][0]
+    person = replace(person, rule="speaker-takes-turns")
+    return _person_fields(person, paragraph.text, paragraph.line, Origin.TEXT, 0.8, knowledge, date)
+
+
+def _turn_speaker(label: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
+    person = _known_person(label, knowledge) or _office_surname(label, knowledge, date)
+    if person is None:
+        return _surname_alone(label, knowledge, date)
+    rest = (label[: person.start] + " " + label[person.end :]).strip(" ,.-")
+    if rest and not (_only_an_office(rest, knowledge) or _ROLE_WORDS.fullmatch(rest)):
+        return None  # "Question to Vladimir Norov": a name inside a label is not its speaker
+    return person
+
+
+# "Secretary-General", "Chinese Foreign Minister", "上合组织秘书长": words of a role only.
+_ROLE_WORDS = re.compile(r"(?:(?:[A-Z][\w'.-]*|of|the|and|for)\s*){1,8}|[\u3400-\u9fff]{1,12}")
+
+
+def _surname_alone(text: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
+    """ "Alimov", "Путин": a surname alone names the one office holder of that surname (on the
+    date, if it is known)."""
+    word = text.strip()
+    if not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё'-]{2,}", word):
+        return None
+    terms = _people_index(knowledge).by_surname.get(word, ())
+    holders = {h.name: h for h in terms if date is None or h.held_on(date)}
+    if len(holders) != 1:
+        return None
+    holder = next(iter(holders.values()))
+    start = text.index(word)
+    return Person(holder.name, None, start, start + len(word), holder)
+
+
+def _shifted(person: Person, offset: int) -> Person:
+    """The same find in a text that begins `offset` characters earlier."""
+    return replace(person, start=person.start + offset, end=person.end + offset)
+
+
+def _surname_speaking(title: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:
+    """ "Путин: все больше государств …": a title that gives one holder's words by surname."""
+    turn = _TURN.match(_plain(title))
+    if turn is None:
+        return None
+    person = _surname_alone(turn["label"], knowledge, date)
+    if person is None:
+        return None
+    return replace(_shifted(person, turn.start("label")), rule="speaker-surname-quoted")
 
 
 def _only_an_office(text: str, knowledge: Knowledge) -> bool:
@@ -196,6 +432,18 @@ def _only_an_office(text: str, knowledge: Knowledge) -> bool:
     return not (text[: match.start()] + text[match.end() :]).strip(" ,.")
 
 
+def _greets(text: str) -> bool:
+    """A line that greets or addresses someone: "Dear …", "His Excellency Mr. X, President of
+    …" (a letter's addressee), or a line of a speech's salutation: titles and names, and a
+    comma at its end ("Deputy Prime Minister … Murat Nurtleu,")."""
+    plain = _plain(text).strip()
+    if _VOCATIVE.match(plain) or _ADDRESSEE.match(plain):
+        return True
+    return plain.endswith(",") and bool(_SALUTATION_LINE.fullmatch(plain))
+
+
+_SALUTATION_LINE = re.compile(r"(?:(?:[A-Z][\w'.-]*|of|the|and|for|to|[&,])\s*)+", re.UNICODE)
+_ADDRESSEE = re.compile(r"^\W*(?:His|Her)\s+(?:Excellency|Majesty|Highness)\b", re.IGNORECASE)
 _VOCATIVE = re.compile(
     r"^\W*(?:Dear|Your\s+Excellenc|Excellenc|Distinguished|Esteemed|Honou?rable|Respected|"
     r"Ladies|Mr\.?\s+(?:Chairman|President|Secretary)|Madam|Colleagues|Friends)",
@@ -209,25 +457,80 @@ _ACT_VERB = (
     r"opened|opens|chaired|chairs|made|makes|expressed|expresses|congratulated|congratulates|"
     r"condemned|condemns|welcomed|welcomes|briefed|briefs|informed|informs|highlighted|"
     r"highlights|called|calls|pointed|points|underlined|underlines|shared|shares|paid|pays|"
-    r"strongly|firmly)"
+    r"stated|announced|announces|hosted|arrived|arrives|introduced|introduces|proposed|proposes|"
+    r"revealed|reveals|urged|urges|praised|praises|lauded|lauds|sent|wrote|writes|signed|"
+    r"led|leads|is\s+leading|headed|is\s+heading|strongly|firmly)"
 )
 
 
 _RU_ACT_VERB = (
     r"(?:принял[аи]?|провел[аи]?|провёл|встретил(?:ся|ась)|посетил[аи]?|выступил[аи]?|"
-    r"заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|призвал[аи]?|сообщил[аи]?|рассказал[аи]?)"
+    r"заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|призвал[аи]?|сообщил[аи]?|рассказал[аи]?|"
+    r"поздравил[аи]?|направил[аи]?|отвечает|ответил[аи]?)"
 )
-_ZH_ACT_VERB = r"(?:会见|会谈|出席|参加|表示|指出|强调|访问|举行|发表|接受)"
+_ZH_ACT_VERB = r"(?:会见|会谈|出席|参加|表示|指出|强调|访问|举行|发表|接受|介绍|主持|宣布|致辞|说)"
+_ACTS = (
+    re.compile(rf"^[^.;]{{0,60}}?\b{_ACT_VERB}\b", re.IGNORECASE),
+    re.compile(rf"^[^.;]{{0,60}}?(?<!\w){_RU_ACT_VERB}(?!\w)"),
+    re.compile(rf"^[^。；]{{0,20}}?{_ZH_ACT_VERB}"),
+    # "Guterres' remarks at …", "Lavrov's statement": the words that follow are theirs.
+    re.compile(r"^'s?\s+(?:\w+\s+)?(?:remarks|speech|statement|address|message|article)\b", re.I),
+)
+# "… Nawaz Sharif will attend the summit": an announcement, not what the person did.
+_FUTURE = re.compile(
+    r"^\s*(?:,[^,]{1,80},\s*)?(?:will|would|is\s+(?:set|expected|due|scheduled)\s+to|is\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 def _acts(text: str) -> bool:
     """The person or office just named is the subject of a reported act ("… met …")."""
     plain = _plain(text)
-    return bool(
-        re.search(rf"^[^.;]{{0,60}}?\b{_ACT_VERB}\b", plain)
-        or re.search(rf"^[^.;]{{0,60}}?(?<!\w){_RU_ACT_VERB}(?!\w)", plain)
-        or re.search(rf"^[^。；]{{0,20}}?{_ZH_ACT_VERB}", plain)
+    if _FUTURE.match(plain):
+        return False
+    return any(pattern.search(plain) for pattern in _ACTS)
+
+
+# The person is the object of the sentence: "chaired by Foreign Minister of China Wang Yi",
+# "prominent figures like Chinese Premier Li Qiang", or part of a quoted name (a round table
+# called «Muratbek Imanaliev: …»). Role words between are skipped.
+_OBJECT_OF = re.compile(
+    r"(?:\b(?:by|like|including|with|to|for|as)\s+|(?<!\S)[\"«“„])"
+    r"(?:(?:[A-Z][\w'.-]*|of|the|and)\s+)*$"
+)
+
+
+def _acting(sentence: str, person: Person) -> bool:
+    """A person named in a lead sentence who is its subject and does something."""
+    plain = _plain(sentence)
+    before = plain[: person.start]
+    if _SPOKEN_BY.search(before):
+        return True  # a subtitle: "— Remarks by Chinese President Hu Jintao at the 12th Meeting …"
+    if _OBJECT_OF.search(before):
+        return False
+    return _acts(plain[person.end :]) or _opens_with_colon(plain, person)
+
+
+_SPOKEN_BY = re.compile(
+    r"^\W*(?:(?:Keynote|Opening|Closing|Welcoming|Video)\s+)?"
+    r"(?:Remarks|Speech|Address|Statement|Message|Article|Interview|Lecture)\s+(?:by|of)\s+"
+    r"(?:(?:[A-Z][\w'.-]*|of|the|and)\s+)*$"
+)
+
+
+def _opens_with_colon(plain: str, person: Person) -> bool:
+    """ "张明：…", "Чжан Дэгуан: Без ШОС …": a line that opens with a person's name and a colon
+    gives their words."""
+    before = plain[: person.start]  # nothing, or an office: "上合组织秘书长阿利莫夫:…"
+    return (
+        len(before) <= 40
+        and not _CLAUSE_MARK.search(before)
+        and bool(_COLON.match(plain[person.end :]))
     )
+
+
+_CLAUSE_MARK = re.compile(r"[\"«“„.,;:。，；]")
+_COLON = re.compile(r"\s*[:：]")
 
 
 # What opens a news lead before its subject: a dateline, a date, a place.
@@ -244,19 +547,44 @@ def _lead_subject(sentence: str, knowledge: Knowledge, date: PartialDate | None)
     plain = _plain(sentence)
     opener = _LEAD_OPENER.match(plain)
     start = opener.end() if opener else 0
-    verb = re.search(rf"\b{_ACT_VERB}\b", plain[start:])
+    verb = _SUBJECT_VERB.search(plain, start)
     if verb is None:
         return None
-    subject = plain[start : start + verb.start()]
-    subject = re.sub(
-        r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$", "", subject
-    )
+    subject = plain[start : verb.start()]
+    subject = _WEEKDAY_END.sub("", subject)
     person = _known_person(subject, knowledge) or _office_surname(subject, knowledge, date)
     if person is None:
-        person = _generic_person(subject, knowledge)
+        person = _generic_person(subject, knowledge) or _appositive_person(subject, knowledge)
     if person is None:
         return None
-    return Person(person.name, person.role, person.start + start, person.end + start, person.holder)
+    if _OBJECT_OF.search(subject[: person.start]) or _MODAL.search(subject[person.end :]):
+        return None  # "… Nawaz Sharif will attend the summit, the Foreign Ministry said"
+    return _shifted(person, start)
+
+
+_SUBJECT_VERB = re.compile(rf"\b{_ACT_VERB}\b")
+_WEEKDAY_END = re.compile(
+    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$"
+)
+# "Moin ul Haque", "Abdullah bin Zayed": a particle between the words of a name.
+_PARTICLE = r"(?:ul|ud|al|el|bin|ibn|de|van|von)"
+_MODAL = re.compile(r"\b(?:will|would|is\s+(?:set|expected|due|scheduled)\s+to)\b", re.IGNORECASE)
+# "Chairman of the Cabinet of Ministers of the Kyrgyz Republic, Adylbek Kasymaliev, has …"
+_ROLE_COMMA_NAME = re.compile(
+    rf"^(?P<role>[A-Z][^,]{{2,160}}),\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,2}})"
+    r",?\s*$"
+)
+
+
+def _appositive_person(subject: str, knowledge: Knowledge) -> Person | None:
+    match = _ROLE_COMMA_NAME.match(subject.strip())
+    if match is None or not _ROLE_NOUN.search(match["role"]):
+        return None
+    if any(word in _NOT_NAME for word in match["name"].split()):
+        return None
+    start = subject.index(match["name"])
+    role = _canonical_role(match["role"], knowledge) or match["role"].strip()
+    return Person(match["name"], role, start, start + len(match["name"]))
 
 
 # "…, Foreign Minister of Kyrgyzstan Jeenbek Kulubaev said at a briefing on Tuesday."
@@ -266,16 +594,42 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# "…, according to the body's secretary-general Zhang Deguang."
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:\"]{3,120}?)\s*(?:[,.;]|$)")
+
+
 def _attributed(sentence: str, knowledge: Knowledge) -> Person | None:
     plain = _plain(sentence)
-    for match in _ATTRIBUTION.finditer(plain):
+    for match in (*_ATTRIBUTION.finditer(plain), *_ACCORDING_TO.finditer(plain)):
         who = match["who"]
         person = _known_person(who, knowledge) or _generic_person(who, knowledge)
         if person is not None:
             offset = match.start("who")
-            return Person(
-                person.name, person.role, person.start + offset, person.end + offset, person.holder
-            )
+            return _shifted(person, offset)
+    return None
+
+
+# Russian puts the speaker after the verb: "…, заявил президент РФ Владимир Путин", "Об этом
+# сообщил сегодня официальный представитель МИД России …", "На это обратил внимание …". Only
+# office holders the knowledge file knows: it gives their names in English.
+_RU_ATTRIBUTION = re.compile(
+    r"(?:^|[.!?»\"]\s+|,\s*[-—]?\s*)(?:Об\s+этом\s+|На\s+это\s+)?(?:сегодня\s+|вчера\s+)?"
+    r"(?:заявил|сообщил|сказал|рассказал|отметил|подчеркнул|указал|обратил)[аи]?\s+"
+    r"(?:внимание\s+)?(?:сегодня\s+|вчера\s+)?(?P<who>[^.,;:!?«»\"]{3,200})"
+)
+# A preposition before the name: "… заявил журналистам после встречи с Путиным" names another.
+_RU_PREPOSITION = re.compile(r"(?<!\w)(?:с|со|после|на|в|во|о|об|для|к|от|по|при|у)\s", re.I)
+_RU_ATTRIBUTION_SPAN = 600
+
+
+def _ru_attributed(text: str, knowledge: Knowledge) -> Person | None:
+    plain = _plain(text)
+    for match in _RU_ATTRIBUTION.finditer(plain):
+        who = match["who"]
+        person = _known_person(who, knowledge)
+        if person is not None and not _RU_PREPOSITION.search(who[: person.start]):
+            offset = match.start("who")
+            return replace(_shifted(person, offset), rule="speaker-attributed")
     return None
 
 
@@ -306,16 +660,35 @@ def _office_end(sentence: str, knowledge: Knowledge) -> int:
     return match.end() if match is not None else 0
 
 
-def _known_person(text: str, knowledge: Knowledge) -> Person | None:
-    """The first office holder from the knowledge file named in `text`."""
+def _known_person(text: str, knowledge: Knowledge, subject: bool = False) -> Person | None:
+    """The first office holder from the knowledge file named in `text`; with `subject`, not
+    one the title names as its object ("… briefing on President Xi Jinping's attendance")."""
     plain = _plain(text)
     best: Person | None = None
     for holder in holders_named(plain, knowledge):
-        match = _holder_pattern(holder).search(plain)
+        matches = _holder_pattern(holder).finditer(plain)
+        match = next((m for m in matches if not (subject and _is_object(plain, m.start()))), None)
         if match and (best is None or match.start() < best.start):
             role = _role_before(plain, match.start(), knowledge)
             best = Person(holder.name, role, match.start(), match.end(), holder)
     return best
+
+
+# "… for the media on President Xi Jinping's attendance", "Meeting with Foreign Minister X",
+# "Встреча с Президентом …": a name after such a preposition is what the title is about.
+_OBJECT_PREPOSITION = re.compile(
+    r"(?:\b(?:on|about|to|for|with|regarding|concerning|and)|(?<!\w)(?:с|со|о|об|для))\s+"
+    r"(?:the\s+\w+\s+of\s+)?(?:(?:[A-ZА-ЯЁ][\w'.-]*|of|the|[а-яё]+ом|[а-яё]+ем)\s+)*$"
+)
+
+
+def _is_object(plain: str, start: int) -> bool:
+    before = plain[max(0, start - 160) : start]
+    return bool(_OBJECT_PREPOSITION.search(before) or _QUOTED_NAME.search(before))
+
+
+# «Муратбек Иманалиев: профессиональный путь …»: a name that opens a quoted title.
+_QUOTED_NAME = re.compile(r"(?<!\S)[\"«“„]$")
 
 
 # A patronymic between first name and surname ("Vladimir Imamovich Norov", "Рашид Кутбиддинович
@@ -373,24 +746,37 @@ def _generic_person(segment: str, knowledge: Knowledge) -> Person | None:
     if len(name_tokens) < 2:
         return None
     name = " ".join(name_tokens)
-    role_words = " ".join(tokens[: len(tokens) - len(name_tokens)]).strip()
-    role_words = re.sub(rf"^{_HONORIFIC}", "", role_words + " ").strip()
+    written = " ".join(tokens[: len(tokens) - len(name_tokens)]).strip()
+    role_words = re.sub(rf"^{_HONORIFIC}", "", written + " ").strip()
+    honorific = role_words != written
     if not role_words:  # "Speech by H.E. Mr. Shavkat Mirziyoyev, President of Uzbekistan, at …"
         appositive = _APPOSITIVE.match(plain, end)
         role_words = appositive["role"].strip() if appositive else ""
     role = _canonical_role(role_words, knowledge) or (role_words or None)
+    # Capitalised words alone ("Upholding Lasting Peace, …", "Eight Wonders Exhibition") are no
+    # person: a name the knowledge file doesn't know needs a role, an honorific or "Speech by".
+    speech_prefix = prefix is not None and _SPEECH_PREFIX.search(prefix.group())
+    if not (speech_prefix or honorific or _ROLE_NOUN.search(role_words)):
+        return None
     name_start = start + who.rfind(name_tokens[0]) if name_tokens else start
     return Person(name, role, name_start, name_start + len(name))
 
 
+_SPEECH_PREFIX = re.compile(
+    r"\b(?:by|remarks|speech|address|statement|interview|message|article|lecture|greetings|"
+    r"letter|briefing|words|op-ed)\b",
+    re.IGNORECASE,
+)
 _APPOSITIVE = re.compile(
     r",\s*(?P<role>(?:[A-Z][\w'-]*|of|the|and|for)(?:\s+(?:[A-Z][\w'-]*|of|the|and|for))*)\s*(?:,|$)"
 )
 
 
 def _role_before(plain: str, start: int, knowledge: Knowledge) -> str | None:
-    before = canonical_office_text(plain[max(0, start - 160) : start])
-    for office in knowledge.offices:
+    written = plain[max(0, start - 160) : start]
+    before = canonical_office_text(written)
+    # Only offices whose key words the text has (one pass), in the knowledge file's order.
+    for office in offices_named(written, knowledge):
         if _role_pattern(office.aliases).search(before):
             return office.role
     return None
@@ -494,13 +880,13 @@ def _person_fields(
     date: PartialDate | None,
 ) -> tuple[Field, Field | None]:
     snippet = clip(text, person.start, person.end)
-    speaker = Field(person.name, origin, "speaker-named", confidence, line, snippet)
+    speaker = Field(person.name, origin, person.rule, confidence, line, snippet)
     if person.role:
         return speaker, Field(person.role, origin, "role-named", confidence, line, snippet)
     holder = person.holder
     if holder is None:
         return speaker, None
-    terms = knowledge.offices_of(holder.name)
+    terms = _people_index(knowledge).terms.get(holder.name.casefold(), ())
     if date is not None:
         terms = [h for h in terms if h.held_on(date)]
     if len(terms) != 1:

@@ -42,7 +42,8 @@ CASES = {
             "Ambassador to China, Moin ul Haque called on Secretary General, Shanghai Cooperation "
             "Organization (SCO), Zhang Ming here on Wednesday.",
         ],
-        ("2022-03-02", "Zhang Ming", SG, None, "Beijing", "news"),
+        # The one the title and lead put first calls on the SG (LABELLING.md, "speaker").
+        ("2022-03-02", "Moin ul Haque", "Pakistan's Ambassador to China", None, "Beijing", "news"),
     ),
     "tass_dateline": (
         [

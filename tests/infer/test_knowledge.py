@@ -101,3 +101,54 @@ def test_a_curator_can_add_a_city_without_touching_python(tmp_path: Path):
     path = tmp_path / "knowledge.yaml"
     path.write_text("places:\n  - {name: Kazan, country: Russia}\n", encoding="utf-8")
     assert load_knowledge(path).place("Kazan").country == "Russia"
+
+
+def test_events_parse_with_their_aliases_and_numbered_sessions():
+    data = {
+        "places": [{"name": "Ufa", "country": "Russia"}],
+        "events": [
+            {
+                "name": "Council of Heads of State",
+                "aliases": ["Heads of State Council", "Совет глав государств"],
+                "sessions": [{"number": 15, "year": 2015, "city": "Ufa"}, {"year": 2020}],
+            },
+            {"name": "SCO Forum"},
+        ],
+    }
+    council, forum = parse_knowledge(data, "mine.yaml").events
+    assert council.aliases == ("Heads of State Council", "Совет глав государств")
+    assert council.session(15).city == "Ufa"
+    assert council.session_in(2020).city is None  # held online: no city
+    assert council.session(16) is None
+    assert forum.aliases == ("SCO Forum",)  # the name stands for itself
+
+
+def test_our_events_know_where_each_numbered_summit_was():
+    council = next(e for e in knowledge().events if e.name == "Council of Heads of State")
+    assert council.session(9).city == "Yekaterinburg"
+    heads_of_government = next(
+        e for e in knowledge().events if e.name == "Council of Heads of Government"
+    )
+    assert heads_of_government.session_in(2015).city == "Zhengzhou"
+
+
+@pytest.mark.parametrize(
+    ("event", "key"),
+    [
+        ({"aliases": ["x"]}, "events[0].name"),
+        ({"name": "C", "aliases": "Council"}, "events[0].aliases"),
+        ({"name": "C", "sessions": [{"city": "Ufa"}]}, "events[0].sessions[0]"),
+        ({"name": "C", "sessions": [{"number": "9th"}]}, "events[0].sessions[0].number"),
+        (
+            {"name": "C", "sessions": [{"number": 1, "city": "Atlantis"}]},
+            "events[0].sessions[0].city",
+        ),
+        ({"name": "C", "sessions": [{"number": 1}, {"number": 1}]}, "events[0].sessions"),
+    ],
+)
+def test_a_malformed_event_is_reported_with_its_key(event, key):
+    data = {"places": [{"name": "Ufa", "country": "Russia"}], "events": [event]}
+    with pytest.raises(
+        KnowledgeError, match=r"^mine\.yaml: " + key.replace("[", r"\[").replace("]", r"\]")
+    ):
+        parse_knowledge(data, "mine.yaml")

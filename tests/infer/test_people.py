@@ -320,3 +320,125 @@ def test_a_news_agencys_byline_names_reporters_not_the_speaker():
 )
 def test_a_holder_named_with_a_patronymic_or_two_initials_is_recognised(title):
     assert value(infer(title, LEAD), "speaker") == "Rashid Alimov"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Your Excellency Prime Minister Muhammad Shehbaz Sharif,",
+        "His Excellency Mr. Ilham Aliyev, President of the Republic of Azerbaijan",
+        "Deputy Prime Minister, Minister of Foreign Affairs of the Republic of Kazakhstan Murat "
+        "Nurtleu,",
+    ],
+)
+def test_a_salutation_or_an_addressee_line_names_the_listener(title):
+    fields = infer(title, "It is a great honour for me to attend this meeting today.")
+    assert "speaker" not in fields
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Upholding Lasting Peace, Promoting Common Prosperity",
+        "SCO kicks off Eight Wonders Exhibition in Beijing",
+        "Media Center Media Center",
+    ],
+)
+def test_capitalised_words_without_a_role_are_not_a_person(title):
+    assert "speaker" not in infer(title, LEAD)
+
+
+def test_a_subtitle_naming_the_speaker_of_remarks():
+    fields = infer(
+        "Upholding Lasting Peace, Promoting Common Prosperity",
+        "— Remarks by Chinese President Hu Jintao at the 12th Meeting of the Council of Heads "
+        "of Member States of the Shanghai Cooperation Organization",
+        "As the SCO enters its second decade, we are gathered here.",
+    )
+    assert value(fields, "speaker") == "Hu Jintao"
+
+
+def test_a_person_the_title_is_about_is_not_its_speaker():
+    fields = infer(
+        "The Foreign Ministry holds a briefing for the media on the attendance of President Xi "
+        "Jinping at the SCO summit",
+        LEAD,
+    )
+    assert value(fields, "speaker") != "Xi Jinping"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "It is being chaired by Foreign Minister of China Wang Yi and is being attended by the "
+        "Foreign Ministers of all member states.",
+        "The meeting, attended by prominent figures like Chinese Premier Li Qiang and Russian "
+        "Prime Minister Mikhail Mishustin, focused on security.",
+        "Islamabad: Prime Minister of Pakistan Nawaz Sharif will attend the 17th SCO summit in "
+        "Astana, the Foreign Ministry said on Wednesday.",
+    ],
+)
+def test_a_person_a_news_lead_only_mentions_is_not_its_speaker(lead):
+    fields = infer("Meeting of the SCO Council of Foreign Ministers underway", lead)
+    assert "speaker" not in fields
+
+
+def test_an_announcement_in_the_title_is_not_the_named_persons_words():
+    fields = infer(
+        "Prime Minister Shehbaz Sharif will represent Pakistan at the upcoming SCO Summit",
+        "The summit is expected to bring together over 20 heads of state.",
+    )
+    assert "speaker" not in fields
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("Question: What does the SCO do?", "Vladimir Norov: The SCO coordinates the effort."),
+        ("Question: What does the SCO do?", "Secretary-General Zhang Ming: It coordinates."),
+        ("记者问：上合组织有何评论？", "毛宁：上合组织各方达成了重要共识。"),
+    ],
+)
+def test_the_office_holder_who_answers_in_a_transcript_is_the_speaker(turns):
+    fields = infer("Interview on cooperation", *turns, curated={"date": PartialDate(2022, 11)})
+    assert value(fields, "speaker") in ("Vladimir Norov", "Zhang Ming", "Mao Ning")
+    assert fields["speaker"].rule == "speaker-takes-turns"
+
+
+def test_a_letter_is_signed_at_its_foot():
+    fields = infer(
+        "Congratulations on Independence Day",
+        "Your Excellency,",
+        "Please accept my heartfelt congratulations on the occasion of Independence Day.",
+        "Respectfully,",
+        "Nurlan Yermekbayev",
+        "Secretary-General of the Shanghai Cooperation Organization",
+    )
+    assert value(fields, "speaker") == "Nurlan Yermekbayev"
+    assert fields["speaker"].rule == "speaker-signs"
+
+
+def test_a_holder_written_in_traditional_chinese_is_recognised():
+    fields = infer(
+        "上合組織首任秘書長張德廣舉行離任招待會",
+        "新華社北京12月28日電 上海合作組織首任秘書長張德廣28日在京舉行離任招待會。",
+    )
+    assert value(fields, "speaker") == "Zhang Deguang"
+
+
+def test_a_russian_attribution_after_the_verb_names_the_speaker():
+    fields = infer(
+        "Генсек ШОС назвал РФ локомотивом сотрудничества",
+        "МОСКВА, 22 января. /ТАСС/. Россия является локомотивом партнерства в ШОС. Об этом "
+        "заявил генеральный секретарь ШОС Нурлан Ермекбаев на встрече с Константином Косачевым.",
+    )
+    assert value(fields, "speaker") == "Nurlan Yermekbayev"
+
+
+def test_a_title_quoting_a_holder_by_surname():
+    fields = infer(
+        "Путин: все больше государств стремятся сотрудничать с ШОС",
+        LEAD,
+        curated={"date": PartialDate(2024, 7, 4)},
+    )
+    assert value(fields, "speaker") == "Vladimir Putin"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sco_archive.infer.places import VIDEO
-from tests.infer.helpers import infer, value
+from sco_archive.infer.places import PRESS_CONFERENCE, VIDEO, infer_venue
+from tests.infer.helpers import infer, knowledge, paragraphs, value
 
 LEAD = "Distinguished colleagues, ladies and gentlemen, it is an honour to speak to you today."
 CFM = "Meeting of the Council of Ministers of Foreign Affairs of SCO Member States"
@@ -251,3 +251,127 @@ def test_venue_is_the_event_not_the_building_or_the_audience(title, lead, venue)
 )
 def test_an_event_someone_holds_is_the_venue_but_a_meeting_with_someone_is_not(title, lead, venue):
     assert value(infer(title, lead), "venue") == venue
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "venue"),
+    [
+        (
+            "News",
+            "Tashkent is hosting, Tuesday, a two-day meeting of the Council of the Heads of "
+            "Government (CHG) of the Shanghai Cooperation Organisation (SCO) member states.",
+            "meeting of the Council of the Heads of Government (CHG) of SCO Member States",
+        ),
+        (
+            "News",
+            "On 5 April 2018, the thirty-second meeting of the Council of the Regional "
+            "Anti-Terrorist Structure of the SCO was held in Tashkent.",
+            "thirty-second meeting of the Council of the Regional Anti-Terrorist Structure of "
+            "the SCO",
+        ),
+        (
+            "Новости",
+            "Президент выступил на заседании Совета глав государств-членов ШОС.",
+            "заседание Совета глав государств-членов ШОС",
+        ),
+        (
+            "新闻",
+            "9月12日,上海合作组织成员国元首理事会第八次会议在杜尚别举行。",
+            "上海合作组织成员国元首理事会第八次会议",
+        ),
+    ],
+)
+def test_a_known_council_the_text_makes_its_occasion_is_the_venue(title, lead, venue):
+    assert value(infer(title, lead), "venue") == venue
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The decisions of the Council of Heads of State were implemented in full.",
+        "The Prime Minister will attend the SCO summit in Astana next week.",
+        "Президент будет присутствовать на саммите ШОС в Екатеринбурге.",
+    ],
+)
+def test_a_council_named_in_passing_or_still_to_attend_is_not_the_venue(lead):
+    assert "venue" not in infer("Article by the SCO Secretary-General", lead)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "venue"),
+    [
+        ("2025年1月6日外交部发言人主持例行记者会", LEAD, "例行记者会"),
+        ("新闻", "2月5日,新任秘书长的就职招待会在京举行。", "就职招待会"),
+        ("新闻", "外交部舉行中外媒體吹風(fēng)會(huì)。", "中外媒體吹風會"),
+    ],
+)
+def test_chinese_names_the_event_someone_holds_or_that_was_held(title, lead, venue):
+    assert value(infer(title, lead), "venue") == venue
+
+
+def test_the_city_of_a_numbered_meeting_comes_from_the_knowledge_file():
+    fields = infer(
+        "Remarks by the Secretary-General at the ninth summit of the Council of Heads of Member "
+        "States of the SCO",
+        LEAD,
+    )
+    city = fields["city"]
+    assert (city.value, city.origin.value) == ("Yekaterinburg", "knowledge")
+
+
+@pytest.mark.parametrize(
+    ("lead", "city"),
+    [
+        (
+            "BISHKEK, Kyrgyzstan, November 17. The Prime Minister has arrived in Moscow to take "
+            "part in the meeting of the SCO Council of Heads of Government.",
+            "Moscow",
+        ),
+        (
+            "New Delhi: The Prime Minister on Friday attended the annual summit of the SCO in "
+            "Samarkand.",
+            "Samarkand",
+        ),
+        ("Islamabad: The Prime Minister said on Wednesday that the SCO had grown.", "Islamabad"),
+        ("Leaders met in the Tajik capital of Dushanbe on Thursday for a summit.", "Dushanbe"),
+        ("16 августа в кыргызской столице Бишкеке состоялось заседание Совета.", "Bishkek"),
+        ("上海合作組織峰會二十八日在塔吉克斯坦首都杜尚別舉行。", "Dushanbe"),
+    ],
+)
+def test_the_events_city_beats_a_dateline_and_is_found_in_three_scripts(lead, city):
+    assert value(infer("News", lead), "city") == city
+
+
+def test_a_dateline_below_the_subtitle_gives_the_city():
+    fields = infer(
+        "SCO helps solving disputes",
+        "The organisation should contribute to a more stable and trustworthy environment, its "
+        "Secretary-General said.",
+        "UFA, July 10. /TASS/. The SCO contributes to solving issues among its members, the "
+        "Secretary-General said on Friday.",
+    )
+    assert value(fields, "city") == "Ufa"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The summit will take place on June 15-16; it is scheduled for June in the Russian Urals "
+        "city of Yekaterinburg.",
+        "中方将于今年秋天在天津举行峰会。",
+        "上合组织成员国坚决谴责29日在伏尔加格勒发生的恐怖袭击。",
+    ],
+)
+def test_a_city_of_what_is_still_to_come_or_of_an_attack_is_in_passing(lead):
+    assert "city" not in infer("Statement", lead)
+
+
+def test_a_press_conference_kind_read_from_the_text_alone_does_not_make_one_the_venue():
+    venue = infer_venue(
+        "China to make the summit a success, FM says",
+        1,
+        paragraphs("Question: Can you comment on the summit?"),
+        knowledge(),
+        kind=PRESS_CONFERENCE,
+    )
+    assert venue is None

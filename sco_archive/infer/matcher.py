@@ -10,7 +10,7 @@ word is absent cannot match.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick
@@ -70,17 +70,26 @@ def _office_phrases(office: Office) -> list[str]:
     return phrases
 
 
-_INDEXES: dict[int, tuple[Knowledge, KnowledgeIndex]] = {}
+B = TypeVar("B")
 
 
-def index_of(knowledge: Knowledge) -> KnowledgeIndex:
-    """Built once per knowledge object (by identity: hashing all of it would cost more)."""
-    kept = _INDEXES.get(id(knowledge))
-    if kept is None or kept[0] is not knowledge:
-        if len(_INDEXES) > 8:
-            _INDEXES.clear()
-        kept = _INDEXES[id(knowledge)] = (knowledge, KnowledgeIndex(knowledge))
-    return kept[1]
+def per_knowledge(build: Callable[[Knowledge], B]) -> Callable[[Knowledge], B]:
+    """`build(knowledge)`, made once per knowledge object: by identity, because hashing all of
+    a knowledge file would cost more than the index saves."""
+    kept: dict[int, tuple[Knowledge, B]] = {}
+
+    def built(knowledge: Knowledge) -> B:
+        found = kept.get(id(knowledge))
+        if found is None or found[0] is not knowledge:
+            if len(kept) > 8:
+                kept.clear()
+            found = kept[id(knowledge)] = (knowledge, build(knowledge))
+        return found[1]
+
+    return built
+
+
+index_of = per_knowledge(KnowledgeIndex)
 
 
 def holders_named(text: str, knowledge: Knowledge) -> list[Holder]:

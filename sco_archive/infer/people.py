@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..knowledge import Holder, Knowledge, Office
 from ..model import Field, Origin, Paragraph, PartialDate
 from .kinds import INTERVIEW, NEWS, NO_SPEAKER, PRESS_CONFERENCE, title_kind
-from .matcher import holders_named, offices_named
+from .matcher import holders_named, offices_named, per_knowledge
 from .text import alternation, clip, first_sentence, is_cjk, norm, phrase_pattern, squash
 
 # Chinese pages are also written in traditional characters ("張德廣", "上合組織秘書長"), and the
@@ -80,19 +80,8 @@ class _PeopleIndex:
     terms: dict[str, tuple[Holder, ...]]
 
 
-_INDEXES: dict[int, tuple[Knowledge, _PeopleIndex]] = {}
-
-
+@per_knowledge
 def _people_index(knowledge: Knowledge) -> _PeopleIndex:
-    kept = _INDEXES.get(id(knowledge))
-    if kept is None or kept[0] is not knowledge:
-        if len(_INDEXES) > 8:
-            _INDEXES.clear()
-        kept = _INDEXES[id(knowledge)] = (knowledge, _build_people_index(knowledge))
-    return kept[1]
-
-
-def _build_people_index(knowledge: Knowledge) -> _PeopleIndex:
     by_surname: dict[str, list[Holder]] = {}
     terms: dict[str, list[Holder]] = {}
     for holder in knowledge.holders:

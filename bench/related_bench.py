@@ -27,7 +27,7 @@ from generate_corpus import generate  # noqa: E402
 from sco_archive.knowledge import load_knowledge  # noqa: E402
 from sco_archive.loader import load_corpus  # noqa: E402
 from sco_archive.model import Document  # noqa: E402
-from sco_archive.related import related  # noqa: E402
+from sco_archive.write.related import related  # noqa: E402
 
 
 def documents(args: argparse.Namespace) -> list[Document]:

@@ -27,8 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from sco_archive.build import Project, build  # noqa: E402
-from sco_archive.verify import serve_site  # noqa: E402
+from sco_archive.build.run import Project, build  # noqa: E402
+from sco_archive.publish.verify import serve_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

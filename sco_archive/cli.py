@@ -12,12 +12,12 @@ from pathlib import Path
 
 import click
 
-from .build import BuildResult, Project, build, load_project_config, speeches_dir
-from .errors import ArchiveError
-from .loader import Outcome, load_corpus
-from .model import Severity
-from .pages import plan_pages
-from .report import json_records, text_report
+from sco_archive.build.run import BuildResult, Project, build, load_project_config, speeches_dir
+from sco_archive.errors import ArchiveError
+from sco_archive.loader import Outcome, load_corpus
+from sco_archive.model import Severity
+from sco_archive.report import json_records, text_report
+from sco_archive.write.speech_pages import plan_pages
 
 
 def _progress(outcomes: Iterable[Outcome], total: int) -> Iterable[Outcome]:
@@ -112,7 +112,7 @@ def verify_command(
     Every internal link, image, stylesheet, script, feed and download must answer 200 and every
     #fragment must exist on its page. The exit status is 1 on any problem, each one listed.
     """
-    from .verify import base_path_for, verify_site
+    from sco_archive.publish.verify import base_path_for, verify_site
 
     project = _project(config, None, site_dir, site_url)
     try:
@@ -155,8 +155,8 @@ def deploy_command(
     Nothing is pushed when the build has errors, when the verification finds a broken link,
     image, script or #fragment, or when the remote does not exist.
     """
-    from .deploy import VerificationFailed, publish
-    from .verify import base_path_for
+    from sco_archive.publish.deploy import VerificationFailed, publish
+    from sco_archive.publish.verify import base_path_for
 
     if cname and not site_url:
         site_url = f"https://{cname.strip()}/"  # a custom domain serves the site from its root
@@ -260,7 +260,7 @@ def check_command(
 
 
 def _load_for_check(paths: tuple[Path, ...], config: str, speeches: str | None):
-    from .reader import discover
+    from sco_archive.read.files import discover
 
     if not paths:
         project = _project(config, speeches)

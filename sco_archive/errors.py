@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Diagnostic
+    from sco_archive.model import Diagnostic
 
 
 class ArchiveError(Exception):

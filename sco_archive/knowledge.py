@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .model import PartialDate
+from sco_archive.model import PartialDate
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "knowledge.yaml"
 

@@ -13,14 +13,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import LOADER_VERSION
-from .infer import infer_fields
-from .infer.calibration import calibrated, calibration_fingerprint, load_calibration
-from .knowledge import Knowledge, load_knowledge
-from .metadata import merge, review_diagnostics, validate_curated
-from .model import Diagnostic, Document, Field, Origin, Severity
-from .reader import UnreadableDocument, discover, read_document, sidecar_for
-from .structure import split_structure, squash
+from sco_archive import LOADER_VERSION
+from sco_archive.infer import infer_fields
+from sco_archive.infer.calibration import calibrated, calibration_fingerprint, load_calibration
+from sco_archive.infer.merge import merge, review_diagnostics, validate_curated
+from sco_archive.knowledge import Knowledge, load_knowledge
+from sco_archive.model import Diagnostic, Document, Field, Origin, Severity
+from sco_archive.read.files import UnreadableDocument, discover, read_document, sidecar_for
+from sco_archive.read.structure import split_structure, squash
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .loader import Corpus
-from .model import METADATA_KEYS, Diagnostic, Document, Field, PartialDate, Severity
+from sco_archive.loader import Corpus
+from sco_archive.model import METADATA_KEYS, Diagnostic, Document, Field, PartialDate, Severity
 
 JSON_KEYS = (
     "file",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive.build import Project
+from sco_archive.build.run import Project
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; the tests never download a browser

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..knowledge import Knowledge
-from ..model import Field, Origin, Paragraph, PartialDate
-from .calibration import Calibration, chosen, load_calibration
-from .dates import infer_date, latest_mentioned
-from .kinds import infer_kind
-from .language import infer_language
-from .people import infer_people
-from .places import infer_city, infer_venue
-from .topics import infer_topics
+from sco_archive.infer.calibration import Calibration, chosen, load_calibration
+from sco_archive.infer.dates import infer_date, latest_mentioned
+from sco_archive.infer.kinds import infer_kind
+from sco_archive.infer.language import infer_language
+from sco_archive.infer.people import infer_people
+from sco_archive.infer.places import infer_city, infer_venue
+from sco_archive.infer.topics import infer_topics
+from sco_archive.knowledge import Knowledge
+from sco_archive.model import Field, Origin, Paragraph, PartialDate
 
 __all__ = ["infer_fields"]
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Field
+from sco_archive.model import Field
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "calibration.yaml"
 # Fields whose values the evaluation corpus labels, and so can measure.

@@ -19,10 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..knowledge import Knowledge
-from ..model import MONTH_NAMES, WEEKDAY_NAMES, Field, Origin, Paragraph, PartialDate
-from .matcher import holders_named
-from .text import (
+from sco_archive.infer.matcher import holders_named
+from sco_archive.infer.text import (
     clip,
     first_sentence,
     key_word,
@@ -31,6 +29,8 @@ from .text import (
     phrase_pattern,
     word_count,
 )
+from sco_archive.knowledge import Knowledge
+from sco_archive.model import MONTH_NAMES, WEEKDAY_NAMES, Field, Origin, Paragraph, PartialDate
 
 MONTHS = {
     name: number

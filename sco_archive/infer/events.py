@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge import Event, Knowledge, Session
-from .matcher import events_named
-from .text import CJK, alternation, is_cjk, norm
+from sco_archive.infer.matcher import events_named
+from sco_archive.infer.text import CJK, alternation, is_cjk, norm
+from sco_archive.knowledge import Event, Knowledge, Session
 
 _SCO = (
     r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?|ШОС|"

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..knowledge import Knowledge
-from ..model import Field, Origin, Paragraph
-from .matcher import kind_titles_named
-from .text import clip, norm, phrase_pattern, word_count
+from sco_archive.infer.matcher import kind_titles_named
+from sco_archive.infer.text import clip, norm, phrase_pattern, word_count
+from sco_archive.knowledge import Knowledge
+from sco_archive.model import Field, Origin, Paragraph
 
 NEWS = "news"
 INTERVIEW = "interview"

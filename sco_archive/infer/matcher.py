@@ -15,8 +15,8 @@ from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick
 
-from ..knowledge import Event, Holder, KindSignal, Knowledge, Office, Place
-from .text import key_word, norm
+from sco_archive.infer.text import key_word, norm
+from sco_archive.knowledge import Event, Holder, KindSignal, Knowledge, Office, Place
 
 T = TypeVar("T")
 

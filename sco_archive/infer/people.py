@@ -7,11 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..knowledge import Holder, Knowledge, Office
-from ..model import Field, Origin, Paragraph, PartialDate
-from .kinds import INTERVIEW, NEWS, NO_SPEAKER, PRESS_CONFERENCE, title_kind
-from .matcher import holders_named, offices_named, per_knowledge
-from .text import alternation, clip, first_sentence, is_cjk, norm, phrase_pattern, squash
+from sco_archive.infer.kinds import INTERVIEW, NEWS, NO_SPEAKER, PRESS_CONFERENCE, title_kind
+from sco_archive.infer.matcher import holders_named, offices_named, per_knowledge
+from sco_archive.infer.text import (
+    alternation,
+    clip,
+    first_sentence,
+    is_cjk,
+    norm,
+    phrase_pattern,
+    squash,
+)
+from sco_archive.knowledge import Holder, Knowledge, Office
+from sco_archive.model import Field, Origin, Paragraph, PartialDate
 
 # Chinese pages are also written in traditional characters ("張德廣", "上合組織秘書長"), and the
 # knowledge file spells its Chinese names in simplified ones. Each traditional character of

@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
-from ..knowledge import Knowledge, Place
-from ..model import Field, Origin, Paragraph
-from .events import (
+from sco_archive.infer.events import (
     Mention,
     mentions_in,
     nominative,
@@ -18,9 +16,9 @@ from .events import (
     session_of,
     without_pinyin,
 )
-from .kinds import NEWS
-from .matcher import events_named, places_named
-from .text import (
+from sco_archive.infer.kinds import NEWS
+from sco_archive.infer.matcher import events_named, places_named
+from sco_archive.infer.text import (
     CJK,
     bounded_alternation,
     clip,
@@ -31,6 +29,8 @@ from .text import (
     phrase_pattern,
     word_count,
 )
+from sco_archive.knowledge import Knowledge, Place
+from sco_archive.model import Field, Origin, Paragraph
 
 PRESS_CONFERENCE = "press conference"
 VIDEO = "video conference"  # the city of an event held online: a value of its own, not a place

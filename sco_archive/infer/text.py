@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..model import Paragraph
+from sco_archive.model import Paragraph
 
 # Same-length replacements only, so an offset in the normalised text is an offset in the original
 # and snippets can be cut "as written".

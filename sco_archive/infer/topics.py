@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick
 
-from ..knowledge import Knowledge, Topic
-from ..model import Field, Origin, Paragraph
-from .text import is_cjk, key_word, norm, word_count
+from sco_archive.infer.text import is_cjk, key_word, norm, word_count
+from sco_archive.knowledge import Knowledge, Topic
+from sco_archive.model import Field, Origin, Paragraph
 
 _SCAN_LIMIT = 300_000  # characters: a book-length report is judged by its first ~50,000 words
 TITLE_WEIGHT = 3

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from sco_archive.build import Project, build
+from sco_archive.build.run import Project, build
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE_TITLE = "<script>alert(1)</script> & “co”"

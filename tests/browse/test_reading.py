@@ -10,14 +10,14 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from sco_archive.browse import browse_pages, offices, topic_label
-from sco_archive.chart import months_chart, years_chart
-from sco_archive.cite import citations, join
-from sco_archive.exports import EXPORT_KEYS, exports
-from sco_archive.generate import reading_context
 from sco_archive.model import Document, Field, Origin, Paragraph, PartialDate
-from sco_archive.pages import SpeechPage, plan_pages
-from sco_archive.related import TermNumbers, related, similar
+from sco_archive.write.browse import browse_pages, offices, topic_label
+from sco_archive.write.chart import months_chart, years_chart
+from sco_archive.write.cite import citations, join
+from sco_archive.write.downloads import EXPORT_KEYS, exports
+from sco_archive.write.plan import reading_context
+from sco_archive.write.related import TermNumbers, related, similar
+from sco_archive.write.speech_pages import SpeechPage, plan_pages
 
 URL = "https://example.org/a/"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive.verify import serve_site
+from sco_archive.publish.verify import serve_site
 from tests.browse.sample import build_sample
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"

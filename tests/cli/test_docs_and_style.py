@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 import pytest
 
+from sco_archive.build.plugin import ArchiveConfig
 from sco_archive.cli import main
-from sco_archive.plugin import ArchiveConfig
 
 REPO = Path(__file__).resolve().parents[2]
 

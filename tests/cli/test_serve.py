@@ -17,9 +17,9 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from sco_archive.build import Project
-from sco_archive.plugin import CACHE_DIR, ArchivePlugin
-from sco_archive.watching import watch_with_events
+from sco_archive.build.plugin import CACHE_DIR, ArchivePlugin
+from sco_archive.build.run import Project
+from sco_archive.build.serve import watch_with_events
 
 REPO = Path(__file__).resolve().parents[2]
 SPEECH = "Address by Vladimir Norov at the forum\n\nBeijing, 24 June 2020. Colleagues, welcome.\n"

@@ -21,13 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive import build as archive_build
-from sco_archive import incremental, loader, related
-from sco_archive import plugin as archive_plugin
-from sco_archive.build import BuildResult, Project, build
+from sco_archive import loader
+from sco_archive.build import plugin as archive_plugin
+from sco_archive.build import run as archive_build
+from sco_archive.build import state as incremental
+from sco_archive.build.run import BuildResult, Project, build
+from sco_archive.build.state import output_dir
 from sco_archive.errors import BuildFailed
-from sco_archive.incremental import output_dir
-from sco_archive.search import folder_of
+from sco_archive.search.index import folder_of
+from sco_archive.write import related
 
 REPO = Path(__file__).resolve().parents[2]
 KNOWLEDGE = REPO / "sco_archive" / "data" / "knowledge.yaml"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 
-from sco_archive.build import Project, build
-from sco_archive.collector import long_lived_objects, thawing
+from sco_archive.build.run import Project, build
+from sco_archive.processes import long_lived_objects, thawing
 
 
 def test_loading_pauses_the_collector_then_freezes_what_was_loaded():

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive import derived_cache, related
-from sco_archive.derived_cache import DerivedCache
-from sco_archive.generate import generate
+from sco_archive.cache import derived as derived_cache
+from sco_archive.cache.derived import DerivedCache
 from sco_archive.loader import Corpus, DocumentCache, load_corpus
+from sco_archive.write import related
+from sco_archive.write.plan import generate
 
 TEXTS = {
     "trade.md": "---\ntitle: Remarks on trade\ndate: 2020-05-04\n---\n\nWe discussed routes.\n",

@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from sco_archive.helper import Helper
+from sco_archive.processes import Helper
 
 
 def write(path: Path, text: str) -> None:

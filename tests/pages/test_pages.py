@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sco_archive.markdown_text import relative_uri
 from sco_archive.model import Document, Field, Origin, Paragraph, PartialDate
-from sco_archive.pages import SpeechPage, plan_pages, render_body, render_page
+from sco_archive.write.markdown import relative_uri
+from sco_archive.write.speech_pages import SpeechPage, plan_pages, render_body, render_page
 
 
 def document(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive.deploy import DeployError, VerificationFailed, deploy, publish
+from sco_archive.publish.deploy import DeployError, VerificationFailed, deploy, publish
 
 
 def git(*args: str, cwd: Path | None = None) -> str:

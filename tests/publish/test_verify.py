@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive.verify import LinkProblem, VerifyError, base_path_for, serve_site, verify_site
+from sco_archive.publish.verify import (
+    LinkProblem,
+    VerifyError,
+    base_path_for,
+    serve_site,
+    verify_site,
+)
 
 BASE = "/sco-archive/"
 

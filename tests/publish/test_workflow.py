@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from sco_archive.plugin import CACHE_DIR
+from sco_archive.build.plugin import CACHE_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sco_archive.model import Severity
-from sco_archive.reader import UnreadableDocument, decode, discover, read_document
+from sco_archive.read.files import UnreadableDocument, decode, discover, read_document
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:

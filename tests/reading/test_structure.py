@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sco_archive.structure import split_structure
+from sco_archive.read.structure import split_structure
 
 
 def texts(structure) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive.build import BuildResult, Project, build
+from sco_archive.build.run import BuildResult, Project, build
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sco_archive.build import build
+from sco_archive.build.run import build
 from sco_archive.errors import BuildFailed
-from sco_archive.reader import decode, normalise_newlines
+from sco_archive.read.files import decode, normalise_newlines
 from tests.fidelity import missing_lines
 from tests.robustness.conftest import CORPUS, Built, new_project
 
@@ -137,7 +137,7 @@ def test_strict_build_fails_listing_every_problem(tmp_path) -> None:
 def test_a_hostile_title_gets_a_safe_slug(tmp_path, title: str) -> None:
     from sco_archive.knowledge import load_knowledge
     from sco_archive.loader import load_document
-    from sco_archive.pages import plan_pages
+    from sco_archive.write.speech_pages import plan_pages
 
     (tmp_path / "doc.md").write_text(f"---\ntitle: '{title}'\n---\nText.\n", encoding="utf-8")
     document = load_document(tmp_path / "doc.md", tmp_path, load_knowledge())

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from sco_archive.reader import decode, normalise_newlines
+from sco_archive.read.files import decode, normalise_newlines
 
 RUSSIAN = "Уважаемые коллеги, дамы и господа! Шанхайская организация сотрудничества.\n" * 3
 FRENCH = "Mesdames et messieurs, chers collègues, je suis très honoré d'être ici.\n" * 3

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from sco_archive.knowledge import load_knowledge
 from sco_archive.loader import load_document
 from sco_archive.model import METADATA_KEYS, Document
-from sco_archive.pages import front_matter, plan_pages, render_body, render_page
-from sco_archive.reader import UnreadableDocument
+from sco_archive.read.files import UnreadableDocument
+from sco_archive.write.speech_pages import front_matter, plan_pages, render_body, render_page
 from tests.fidelity import missing_lines
 
 KNOWLEDGE = load_knowledge()

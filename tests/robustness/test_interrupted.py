@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive import docs_sync
-from sco_archive.build import build
+from sco_archive.build.run import build
+from sco_archive.write import docs_sync
 from tests.robustness.conftest import REPO, new_project
 
 BUILD_SITE = REPO / "build_site.py"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sco_archive.knowledge import load_knowledge
 from sco_archive.loader import load_document
-from sco_archive.structure import split_structure
+from sco_archive.read.structure import split_structure
 from tests.robustness.conftest import Built
 
 

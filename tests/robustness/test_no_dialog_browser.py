@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sco_archive.verify import serve_site
+from sco_archive.publish.verify import serve_site
 from tests.robustness.conftest import Built
 
 pytestmark = pytest.mark.browser

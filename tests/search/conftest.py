@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive.build import Project, build
-from sco_archive.verify import serve_site
+from sco_archive.build.run import Project, build
+from sco_archive.publish.verify import serve_site
 from tests.search.search_corpus import DOCUMENTS
 
 REPO = Path(__file__).resolve().parents[2]

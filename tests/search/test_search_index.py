@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sco_archive.search import Shard, build_search_index, folder_of, index_command, plan_shards
+from sco_archive.search.index import (
+    Shard,
+    build_search_index,
+    folder_of,
+    index_command,
+    plan_shards,
+)
 
 SPEECH = """<!doctype html><html lang="en"><head><title>t</title></head><body>
 <nav>Home Timeline</nav>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sco_archive.build import Project, build
+from sco_archive.build.run import Project, build
 
 REPO = Path(__file__).resolve().parents[2]
 STAMPED = """SCO Secretary-General attends forum in Tashkent

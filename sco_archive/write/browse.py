@@ -11,10 +11,10 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from .indexes import entry
-from .markdown_text import display_date, md_text, relative_uri
-from .model import PartialDate
-from .pages import SpeechPage
+from sco_archive.model import PartialDate
+from sco_archive.write.home_timeline import entry
+from sco_archive.write.markdown import display_date, md_text, relative_uri
+from sco_archive.write.speech_pages import SpeechPage
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Paragraph
+from sco_archive.model import Paragraph
 
 _BOLD = re.compile(r"^\s*\*\*(.*?)\*\*\s*$", re.DOTALL)
 # Only the opening hashes are matched by a regex; the closing ones are stripped with string

@@ -9,6 +9,8 @@ page shows is in its own generated Markdown (front matter included), so this is 
 
 from __future__ import annotations
 
+from sco_archive.project import PACKAGE_DIR
+
 import hashlib
 import json
 import logging
@@ -21,8 +23,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from . import LOADER_VERSION, __version__
-from .atomic import write_atomically
+from sco_archive import LOADER_VERSION
+from sco_archive import __version__
+from sco_archive.fs import write_atomically
 
 STATE_VERSION = 2
 
@@ -209,9 +212,6 @@ def current_state(
 # A build whose inputs are byte for byte those of the last successful build of the same site
 # folder has nothing to do. Checking that reads every input once (a few hundred MB at 10,000
 # documents: well under a second), instead of loading the corpus and planning every page.
-
-PACKAGE_DIR = Path(__file__).parent
-
 
 def _hash_tree(hasher: hashlib._Hash, label: str, root: Path, skip_dirs: set[str]) -> None:
     """Every file below `root`: its path and its bytes, in a fixed order."""

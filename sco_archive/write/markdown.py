@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import MONTH_NAMES, PartialDate
+from sco_archive.model import MONTH_NAMES, PartialDate
 
 # Characters that Markdown or one of its extensions may read as syntax inside running text.
 # Numeric character references are never syntax, so the text renders as written.

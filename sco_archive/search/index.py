@@ -28,8 +28,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .atomic import write_atomically
-from .search_canonical import canonicalize_index
+from sco_archive.fs import write_atomically
+from sco_archive.search.canonical import canonicalize_index
 
 BUNDLE_DIR = "pagefind"  # below the site root
 SHARDS_FILE = "shards.json"  # in BUNDLE_DIR: the shards' bundles; search.js loads the first

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sco_archive.project import CACHE_DIR, DERIVED_CACHE_FILE, DOCUMENT_CACHE_FILE, SPEECHES_DIR, THEME_DIR
+
 import datetime
 import json
 import logging
@@ -23,44 +25,29 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .collector import long_lived_objects
-from .derived_cache import DerivedCache
-from .docs_sync import read_manifest
-from .exports import write_exports
-from .generate import Generated, generate
-from .incremental import (
-    DROP_DIRTY_WARNING,
-    GeneratedFile,
-    SiteState,
-    changed_pages,
-    current_state,
-    load_state,
-    reindexed_pages,
-    remove_outputs,
-    removed_pages,
-    save_state,
-    state_file_for,
-)
-from .knowledge import load_knowledge
-from .loader import DocumentCache, load_corpus
-from .markdown_text import display_date
-from .model import Document, PartialDate
-from .related import TermNumbers
-from .search import SHARD_PAGES, build_search_index, build_search_index_in_background, folder_of
-from .watching import watch_with_events
+from sco_archive.processes import long_lived_objects
+from sco_archive.cache.derived import DerivedCache
+from sco_archive.write.docs_sync import read_manifest
+from sco_archive.write.downloads import write_exports
+from sco_archive.write.plan import Generated, generate
+from sco_archive.build.state import DROP_DIRTY_WARNING, GeneratedFile, SiteState, changed_pages, current_state, load_state, reindexed_pages, remove_outputs, removed_pages, save_state, state_file_for
+from sco_archive.knowledge import load_knowledge
+from sco_archive.loader import DocumentCache, load_corpus
+from sco_archive.write.markdown import display_date
+from sco_archive.model import Document, PartialDate
+from sco_archive.write.related import TermNumbers
+from sco_archive.search.index import SHARD_PAGES, build_search_index, build_search_index_in_background, folder_of
+from sco_archive.build.serve import watch_with_events
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
-THEME_DIR = Path(__file__).parent / "theme"
-CACHE_DIR = ".cache/sco-archive"  # below the project root (beside mkdocs.yml)
-DERIVED_CACHE_FILE = "derived.pickle"  # in CACHE_DIR: see derived_cache.py
 _PARAGRAPH = re.compile(r'<p id="p(\d+)">')
 # Below this many pages to render, a second process costs more than it saves.
 PARALLEL_PAGES_FROM = 200
 
 
 class ArchiveConfig(base.Config):
-    speeches = c.Type(str, default="speeches")  # relative to mkdocs.yml
+    speeches = c.Type(str, default=SPEECHES_DIR)  # relative to mkdocs.yml
     knowledge = c.Optional(c.Type(str))  # a knowledge YAML of your own, instead of ours
     search_shard_pages = c.Type(int, default=SHARD_PAGES)  # pages per search index bundle
 
@@ -69,17 +56,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Loads `speeches/` (unless the CLI already did) and serves the pages from memory."""
 
     def __init__(self) -> None:
-        self.preloaded: Generated | None = None  # set by sco_archive.build before a build
+        self.preloaded: Generated | None = None  # set by sco_archive.build.run before a build
         self.generated: Generated | None = None
         self._speech_bodies: dict[str, str] = {}
-        # Incremental builds: set by sco_archive.build, or by `serve --dirty` at startup.
+        # Incremental builds: set by sco_archive.build.run, or by `serve --dirty` at startup.
         self.dirty = False
         self.state_site_dir: Path | None = None  # the site folder the state describes
         self._state: SiteState | None = None
         # `serve`: the state of the preview's last build. Kept in memory, not in the cache: the
         # preview's folder is new in every session, so a state file would never be read again.
         self._preview_state: SiteState | None = None
-        # Set by sco_archive.build (whose MkDocs run is dirty, so that skipped pages stay
+        # Set by sco_archive.build.run (whose MkDocs run is dirty, so that skipped pages stay
         # skipped): render half the changed pages in a forked process, on the other core.
         self.parallel = False
         self._helper: tuple[int, Path] | None = None  # (pid, file it reports warnings to)
@@ -115,7 +102,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # `serve` keeps this plugin across rebuilds: this load's documents stay in memory for
         # the next one (and only this load's: an edited document's old version is let go).
         first_load = not self._documents
-        cache = DocumentCache(root / CACHE_DIR / "documents.sqlite", self._documents, self._stamps)
+        cache = DocumentCache(root / CACHE_DIR / DOCUMENT_CACHE_FILE, self._documents, self._stamps)
         # Later rebuilds of `serve` find what was derived on the documents they keep.
         derived = DerivedCache(root / CACHE_DIR / DERIVED_CACHE_FILE) if first_load else None
         # `serve` keeps the first load's documents for the session: out of the collector's way.
@@ -281,7 +268,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 site_dir, self._stale_folders, self.config.search_shard_pages
             )
             return
-        # sco_archive.build saves the state itself, once the new site is in place.
+        # sco_archive.build.run saves the state itself, once the new site is in place.
         if self._state is not None and self.state_site_dir is None:
             save_state(self._state_file(config), self._state)
         # The downloads are written while Pagefind, another process, indexes: this thread

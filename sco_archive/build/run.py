@@ -15,40 +15,21 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from .collector import long_lived_objects, thawing
-from .derived_cache import DerivedCache
-from .docs_sync import SyncResult, hand_written_conflicts, read_manifest, sync_docs
-from .errors import BuildFailed
-from .exports import EXPORT_FILES
-from .generate import Generated, generate
-from .helper import Helper
-from .incremental import (
-    DROP_DIRTY_WARNING,
-    SiteState,
-    changed_pages,
-    copy_for_update,
-    current_state,
-    inputs_digest,
-    load_page_cache,
-    load_snapshot,
-    load_state,
-    output_dir,
-    page_cache_file,
-    reuse_from_docs,
-    save_page_cache,
-    save_snapshot,
-    save_state,
-    snapshot_file_for,
-    state_file_for,
-    tree_digest,
-)
-from .knowledge import load_knowledge
-from .loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order, load_corpus
-from .model import Diagnostic, Severity
-from .plugin import CACHE_DIR, DERIVED_CACHE_FILE, THEME_DIR, ArchivePlugin, user_build_date
-from .related import TermNumbers
+from sco_archive.processes import long_lived_objects, thawing
+from sco_archive.cache.derived import DerivedCache
+from sco_archive.write.docs_sync import SyncResult, hand_written_conflicts, read_manifest, sync_docs
+from sco_archive.errors import BuildFailed
+from sco_archive.write.downloads import EXPORT_FILES
+from sco_archive.write.plan import Generated, generate
+from sco_archive.processes import Helper
+from sco_archive.build.state import DROP_DIRTY_WARNING, SiteState, changed_pages, copy_for_update, current_state, inputs_digest, load_page_cache, load_snapshot, load_state, output_dir, page_cache_file, reuse_from_docs, save_page_cache, save_snapshot, save_state, snapshot_file_for, state_file_for, tree_digest
+from sco_archive.knowledge import load_knowledge
+from sco_archive.loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order, load_corpus
+from sco_archive.model import Diagnostic, Severity
+from sco_archive.build.plugin import ArchivePlugin, user_build_date
+from sco_archive.project import CACHE_DIR, DERIVED_CACHE_FILE, DOCUMENT_CACHE_FILE, PLUGIN_NAME, THEME_DIR
+from sco_archive.write.related import TermNumbers
 
-PLUGIN_NAME = "sco-archive"
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 
@@ -73,7 +54,7 @@ class Project:
 
     @property
     def cache_file(self) -> Path:
-        return self.cache_dir / "documents.sqlite"
+        return self.cache_dir / DOCUMENT_CACHE_FILE
 
     @property
     def derived_cache_file(self) -> Path:

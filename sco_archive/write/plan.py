@@ -8,19 +8,25 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .browse import browse_pages
-from .cite import citations
-from .indexes import HOME, TIMELINE, home_page, timeline_page
-from .loader import Corpus
-from .markdown_text import display_date
-from .model import Diagnostic, Document, remembered
-from .pages import SpeechPage, body_digest, front_matter, plan_pages, render_page
-from .related import TermNumbers, related
+from sco_archive.loader import Corpus
+from sco_archive.model import Diagnostic, Document, remembered
+from sco_archive.project import PACKAGE_DIR
+from sco_archive.write.browse import browse_pages
+from sco_archive.write.cite import citations
+from sco_archive.write.home_timeline import HOME, TIMELINE, home_page, timeline_page
+from sco_archive.write.markdown import display_date
+from sco_archive.write.related import TermNumbers, related
+from sco_archive.write.speech_pages import (
+    SpeechPage,
+    body_digest,
+    front_matter,
+    plan_pages,
+    render_page,
+)
 
 
 @dataclass
@@ -75,8 +81,8 @@ def generate(
 def _render_salt() -> bytes:
     """What else decides a page's Markdown: the code that writes it and the YAML libraries."""
     salt = hashlib.sha256(f"{yaml.__version__} {metadata.version('python-frontmatter')}".encode())
-    for module in ("pages.py", "markdown_text.py", "model.py"):
-        salt.update((Path(__file__).parent / module).read_bytes())
+    for module in ("write/speech_pages.py", "write/markdown.py", "model.py"):
+        salt.update((PACKAGE_DIR / module).read_bytes())
     return salt.digest()
 
 
@@ -134,7 +140,7 @@ def _render_one(index: int) -> str:
 def _default_knowledge() -> Any:
     # Browse pages only read optional extras (terms of office, topic names) from it.
     try:
-        from .knowledge import load_knowledge
+        from sco_archive.knowledge import load_knowledge
 
         return load_knowledge()
     except Exception:  # without knowledge the pages just say less

@@ -11,7 +11,7 @@ import yaml
 from charset_normalizer import from_bytes
 from frontmatter.default_handlers import YAMLHandler
 
-from .model import Diagnostic, RawDocument, Severity
+from sco_archive.model import Diagnostic, RawDocument, Severity
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
 SIDECAR_SUFFIXES = (".yml", ".yaml")

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomically
-from .feed import absolute, atom_feed
-from .pages import SpeechPage, document_record
+from sco_archive.fs import write_atomically
+from sco_archive.write.feed import absolute, atom_feed
+from sco_archive.write.speech_pages import SpeechPage, document_record
 
 SCHEMA_VERSION = 1
 EXPORT_FILES = ("speeches.json", "speeches.csv", "corpus.jsonl", "feed.xml")  # in the site root

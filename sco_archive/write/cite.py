@@ -6,7 +6,7 @@ import re
 
 from slugify import slugify
 
-from .model import MONTH_NAMES, Document, PartialDate, remembered
+from sco_archive.model import MONTH_NAMES, Document, PartialDate, remembered
 
 ARCHIVE_NAME = "SCO Speech Archive"
 # The page's absolute URL is known only when the site is rendered (site_url may be overridden

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .model import MONTH_NAMES
+from sco_archive.model import MONTH_NAMES
 
 WIDTH = 640
 HEIGHT = 200

@@ -10,8 +10,8 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
-from .metadata import GUESS_BELOW
-from .model import Diagnostic, Document, PartialDate, Severity, remembered
+from sco_archive.infer.merge import GUESS_BELOW
+from sco_archive.model import Diagnostic, Document, PartialDate, Severity, remembered
 
 SPEECHES_DIR = "speeches"  # below docs/; the loader owns everything in it
 _SLUG_WORDS = 70

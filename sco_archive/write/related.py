@@ -10,7 +10,7 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-from .model import Document, PartialDate
+from sco_archive.model import Document, PartialDate
 
 RELATED = 5  # links shown under a speech
 TOP_TERMS = 40  # each document is represented by its heaviest terms only: O(N·k), not O(N²)

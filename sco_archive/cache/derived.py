@@ -24,10 +24,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomically
-from .loader import Corpus
-from .model import CACHED_PROPERTIES, Document
-from .related import TermNumbers
+from sco_archive.fs import write_atomically
+from sco_archive.loader import Corpus
+from sco_archive.model import CACHED_PROPERTIES, Document
+from sco_archive.project import PACKAGE_DIR
+from sco_archive.write.related import TermNumbers
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
@@ -44,7 +45,7 @@ def code_fingerprint() -> str:
             digest.update(f"\0{library} {metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"\0{library} -".encode())
-    package = Path(__file__).parent
+    package = PACKAGE_DIR
     for module in sorted(package.rglob("*.py")):
         digest.update(b"\0" + module.relative_to(package).as_posix().encode() + b"\0")
         digest.update(module.read_bytes())

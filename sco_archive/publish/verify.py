@@ -27,7 +27,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from .errors import ArchiveError
+from sco_archive.errors import ArchiveError
 
 DEFAULT_BASE_PATH = "/sco-archive/"
 

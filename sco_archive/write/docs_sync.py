@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic import write_atomically
-from .errors import ArchiveError
+from sco_archive.errors import ArchiveError
+from sco_archive.fs import write_atomically
 
 MANIFEST = ".generated.json"  # a dotfile, so MkDocs never publishes it
 

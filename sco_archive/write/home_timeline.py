@@ -6,11 +6,11 @@ import html
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .chart import months_chart, years_chart
-from .markdown_text import display_date, md_text, relative_uri
-from .metadata import GUESS_BELOW
-from .model import MONTH_NAMES, Document, remembered
-from .pages import SpeechPage
+from sco_archive.infer.merge import GUESS_BELOW
+from sco_archive.model import MONTH_NAMES, Document, remembered
+from sco_archive.write.chart import months_chart, years_chart
+from sco_archive.write.markdown import display_date, md_text, relative_uri
+from sco_archive.write.speech_pages import SpeechPage
 
 HOME = "index.md"
 TIMELINE = "timeline/index.md"

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .model import Diagnostic, Field, Origin, PartialDate, Severity
+from sco_archive.model import Diagnostic, Field, Origin, PartialDate, Severity
 
 _TEXT_KEYS = (
     "title",

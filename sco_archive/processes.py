@@ -1,11 +1,14 @@
-"""A helper process: work that is mostly system calls, done on the other core beside a build."""
+"""The build's own process: a forked helper for work that is mostly system calls, done on the
+other core, and the garbage collector kept off the millions of objects a build keeps to its end."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
@@ -54,3 +57,30 @@ def _call(function: Callable[..., Any], *args: Any) -> bool:
         log.warning(f"{function.__name__} failed: {error}")
         return False
     return True
+
+
+@contextmanager
+def long_lived_objects() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block (loading), then freeze every object
+    alive: the loaded documents live until the build ends, and at 10,000 documents the
+    collector's full passes over their millions of objects, from the unpickling on, took
+    1.6 s of a one-change build (0.3 s with this), and found nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # until thawing() gives them back
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def thawing() -> Iterator[None]:
+    """Once the block is done, give the collector back what `long_lived_objects` froze: a
+    caller that builds again in the same process (the tests, a program using the library)
+    must not keep garbage frozen for ever."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()

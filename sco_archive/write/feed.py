@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import PartialDate
-from .pages import SpeechPage
+from sco_archive.model import PartialDate
+from sco_archive.write.speech_pages import SpeechPage
 
 FEED_ENTRIES = 20
 SUMMARY_CHARS = 400

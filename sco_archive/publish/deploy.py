@@ -12,8 +12,8 @@ from pathlib import Path
 
 import ghp_import
 
-from .errors import ArchiveError
-from .verify import DEFAULT_BASE_PATH, VerifyReport, verify_site
+from sco_archive.errors import ArchiveError
+from sco_archive.publish.verify import DEFAULT_BASE_PATH, VerifyReport, verify_site
 
 # ghp-import runs git in the current directory and offers no `cwd`; chdir is process-wide,
 # so two deploys in one process (tests, a future server) must take turns.

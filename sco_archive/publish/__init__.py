@@ -1,0 +1,1 @@
+"""Publishing: a built site verified under its sub-path, then pushed to a gh-pages branch."""

@@ -1,0 +1,1 @@
+"""Search: the built site → its Pagefind index, in shards, byte-identical from build to build."""

@@ -8,9 +8,11 @@ The corpus is `bench/eval_corpus/` (LABELLING.md says how it was gathered and la
 document is loaded as `build_site.py check` loads it and compared with its label. The corpus
 is split once by a hash of each file's bytes: about 40 % is the *test* part, which is only
 scored (its misses are never printed), the rest the *dev* part, which rules may be written
-from. `--write-calibration` measures, on the dev part alone, how often each kind of evidence
-gave the right value, and writes that to `sco_archive/data/calibration.yaml`: the loader's
-confidences are those measured shares.
+from. A third part, *calibration* (`split: calibration` in a label), is gathered apart and
+never read for rules either. `--write-calibration` measures how often each kind of evidence
+gave the right value, on the dev and calibration parts (`--calibrate-on` picks), and writes
+that to `sco_archive/data/calibration.yaml`: the loader's confidences are those measured
+shares. A share measured on the dev part alone is optimistic, as the rules were written there.
 """
 
 from __future__ import annotations
@@ -90,10 +92,13 @@ class Outcome:
     got: Any
 
 
+PARTS = ("dev", "calibration", "test")
+
+
 def part_of(path: Path, label: dict[str, Any]) -> str:
-    """The part a document is in: by the hash of its bytes, unless its label moved it to dev."""
-    if label.get("split") == "dev":
-        return "dev"
+    """The part a document is in: by the hash of its bytes, unless its label names a part."""
+    if label.get("split") in ("dev", "calibration"):
+        return label["split"]
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return "test" if int(digest[:8], 16) % 100 < TEST_SHARE else "dev"
 
@@ -360,12 +365,12 @@ def failure_lines(results: dict[str, list[Outcome]], parts: dict[str, str]) -> l
 
 
 def measured_counts(
-    results: dict[str, list[Outcome]], parts: dict[str, str]
+    results: dict[str, list[Outcome]], parts: dict[str, str], measured_on: set[str]
 ) -> dict[str, dict[str, tuple[int, int]]]:
-    """field → evidence → (right, given), over the dev part only."""
+    """field → evidence → (right, given), over the parts `measured_on` (never test)."""
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for stem, outcomes in results.items():
-        if parts[stem] != "dev":
+        if parts[stem] not in measured_on:
             continue
         for o in outcomes:
             name = o.field.removeprefix("candidate:")
@@ -381,7 +386,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--failures", action="store_true", help="list every dev-part miss")
     parser.add_argument(
-        "--write-calibration", action="store_true", help="measure the dev part's precision"
+        "--write-calibration", action="store_true", help="write the measured precision"
+    )
+    parser.add_argument(
+        "--calibrate-on",
+        choices=["dev", "calibration", "dev+calibration"],
+        default="dev+calibration",
+        help="the parts whose precision --write-calibration measures",
     )
     args = parser.parse_args(argv)
     documents = corpus()
@@ -392,20 +403,23 @@ def main(argv: list[str] | None = None) -> int:
         languages[d.label["language"]] += 1
     mix = ", ".join(f"{n} {k}" for k, n in sorted(languages.items()))
     print(
-        f"{len(documents)} documents ({mix}): {sum(p == 'dev' for p in parts.values())} dev, "
-        f"{sum(p == 'test' for p in parts.values())} test; {per_document:.1f} ms per document"
+        f"{len(documents)} documents ({mix}): "
+        + ", ".join(f"{sum(p == part for p in parts.values())} {part}" for part in PARTS)
+        + f"; {per_document:.1f} ms per document"
     )
-    for part in ("dev", "test"):
+    for part in PARTS:
         outcomes = [o for stem, os in results.items() if parts[stem] == part for o in os]
         print("\n".join(summary_lines(part, outcomes)))
-    for part in ("dev", "test"):
+    for part in PARTS:
         outcomes = [o for stem, os in results.items() if parts[stem] == part for o in os]
         print("\n".join(calibration_lines(part, outcomes)))
     if args.failures:
         print("\n".join(failure_lines(results, parts)))
     if args.write_calibration:
-        dev = sum(p == "dev" for p in parts.values())
-        write_calibration(CALIBRATION_PATH, measured_counts(results, parts), dev)
+        measured_on = set(args.calibrate_on.split("+"))
+        documents_measured = sum(p in measured_on for p in parts.values())
+        counts = measured_counts(results, parts, measured_on)
+        write_calibration(CALIBRATION_PATH, counts, documents_measured)
         print(f"wrote {CALIBRATION_PATH.relative_to(ROOT)}")
     return 0
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import click
 
-from sco_archive.build.run import BuildResult, Project, build, load_project_config, speeches_dir
+from sco_archive.build.run import BuildResult, build
 from sco_archive.errors import ArchiveError
-from sco_archive.loader import Outcome, load_corpus
+from sco_archive.loader import Outcome
 from sco_archive.model import Severity
+from sco_archive.project import Project, load_project, load_project_config, speeches_dir
 from sco_archive.report import json_records, text_report
 from sco_archive.write.speech_pages import plan_pages
 
@@ -244,7 +245,7 @@ def check_command(
     non-zero when a document cannot be loaded, and with --strict when anything is warned about.
     """
     try:
-        corpus = _load_for_check(paths, config, speeches)
+        corpus = load_project(_project(config, speeches), paths=paths).corpus
     except ArchiveError as error:
         _fail(str(error), [])
     _, clashes = plan_pages(corpus.documents)
@@ -257,23 +258,3 @@ def check_command(
         strict and any(d.severity is Severity.WARNING for d in everything)
     )
     sys.exit(1 if failed else 0)
-
-
-def _load_for_check(paths: tuple[Path, ...], config: str, speeches: str | None):
-    from sco_archive.read.files import discover
-
-    if not paths:
-        project = _project(config, speeches)
-        return load_corpus(speeches_dir(project, load_project_config(project)))
-    files: list[Path] = []
-    folder_diagnostics = []
-    for path in paths:
-        if path.is_dir():
-            found, _, diagnostics = discover(path)
-            files += found
-            folder_diagnostics += diagnostics
-        else:
-            files.append(path)
-    corpus = load_corpus(Path.cwd(), paths=files)
-    corpus.diagnostics += folder_diagnostics
-    return corpus

@@ -9,12 +9,13 @@ from typing import Any
 
 import yaml
 
+from sco_archive.errors import ArchiveError
 from sco_archive.model import PartialDate
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "knowledge.yaml"
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(ArchiveError, ValueError):
     """The knowledge file is missing, not YAML, or has a key of the wrong shape."""
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 from sco_archive import LOADER_VERSION
 from sco_archive.infer import infer_fields
 from sco_archive.infer.calibration import calibrated, calibration_fingerprint, load_calibration
-from sco_archive.infer.merge import merge, review_diagnostics, validate_curated
+from sco_archive.infer.merge import merge, review_diagnostics
 from sco_archive.knowledge import Knowledge, load_knowledge
 from sco_archive.model import Diagnostic, Document, Field, Origin, Severity
+from sco_archive.read.curated import validate_curated
 from sco_archive.read.files import UnreadableDocument, discover, read_document, sidecar_for
 from sco_archive.read.structure import split_structure, squash
 
@@ -87,7 +88,6 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
     return Document(
         source=raw.rel_path,
         title=fields["title"].value,
-        title_lines=shape.title_line,
         paragraphs=shape.paragraphs,
         fields=fields,
         diagnostics=diagnostics,

@@ -86,7 +86,7 @@ class Field:
     value: Any
     origin: Origin
     rule: str  # the name of the rule that produced it, e.g. "date-in-title"
-    confidence: float = 1.0  # 0..1; below 0.5 is shown to readers as a guess
+    confidence: float = 1.0  # 0..1; below GUESS_BELOW is shown to readers as a guess
     line: int | None = None  # 1-based line in the source file
     snippet: str = ""  # the text that led to the value
     # The kind of evidence, whose measured precision the confidence is (infer/calibration.py);
@@ -126,29 +126,13 @@ class RawDocument:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+GUESS_BELOW = 0.5  # a value with less confidence than this is shown as a guess
+
 # English names, not `calendar`'s, which follow the machine's locale: texts are read, and the
 # site is written, the same wherever the archive is built.
 MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")  # fmt: skip
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-# The metadata keys every document has, in the fixed order used in front matter and exports.
-METADATA_KEYS = (
-    "title",
-    "date",
-    "date_end",
-    "published",
-    "speaker",
-    "speaker_role",
-    "venue",
-    "city",
-    "kind",
-    "topics",
-    "language",
-    "source_url",
-    "notes",
-)
 
 
 @dataclass
@@ -157,7 +141,6 @@ class Document:
 
     source: str  # rel_path of the source file
     title: str
-    title_lines: int  # how many leading lines of the body the title took
     paragraphs: list[Paragraph]
     fields: dict[str, Field]  # keys from METADATA_KEYS; a missing key means "not known"
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -226,3 +209,83 @@ def remembered(
             return value
 
     return remembering
+
+
+# --- The field table ----------------------------------------------------------------------
+#
+# Every column a document's record has, in the one order that front matter, the downloads and
+# `check` all use. Curated validation (read/curated.py) takes each metadata field's value type
+# from here; nothing else lists the fields.
+
+
+class ValueType(StrEnum):
+    TEXT = "text"
+    TITLE = "title"  # text that cannot be empty
+    URL = "url"  # an http(s) address
+    DATE = "date"
+    TOPICS = "topics"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    type: ValueType = ValueType.TEXT
+    # None: a metadata field (curated or inferred, in Document.fields); else how it is derived.
+    derived: Callable[[Document], Any] | None = None
+    default: Any = None  # the record's value when the field is not known
+
+
+def _precision(document: Document) -> str | None:
+    return document.date.precision if document.date else None
+
+
+COLUMNS = (
+    Column("title", ValueType.TITLE),
+    Column("date", ValueType.DATE),
+    Column("date_precision", derived=_precision),
+    Column("date_end", ValueType.DATE),
+    Column("published", ValueType.DATE),
+    Column("speaker"),
+    Column("speaker_role"),
+    Column("venue"),
+    Column("city"),
+    Column("kind"),
+    Column("topics", ValueType.TOPICS),
+    Column("language", default="en"),  # the site's pages are English around the text
+    Column("words", derived=lambda document: document.words),
+    Column("source", derived=lambda document: document.source),
+    Column("source_url", ValueType.URL),
+    Column("notes"),
+)
+RECORD_KEYS = tuple(column.key for column in COLUMNS)
+METADATA_FIELDS = tuple(column for column in COLUMNS if column.derived is None)
+METADATA_KEYS = tuple(column.key for column in METADATA_FIELDS)
+
+
+def plain(value: Any) -> Any:
+    """A metadata value as JSON- and YAML-ready data: dates as ISO text, topics a list."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _cell(document: Document, column: Column) -> Any:
+    if column.derived is not None:
+        return column.derived(document)
+    if column.key == "title":
+        return document.title
+    value = document.value(column.key, column.default)
+    if column.type is ValueType.DATE:
+        return value.iso() if isinstance(value, PartialDate) else None
+    if column.type is ValueType.TOPICS:
+        return list(value or ())
+    return value
+
+
+@remembered
+def document_record(document: Document) -> dict[str, Any]:
+    """A document's record under RECORD_KEYS: front matter, the downloads and `check` all give
+    it; unknown values are None, topics a list."""
+    return {column.key: _cell(document, column) for column in COLUMNS}

@@ -5,38 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from sco_archive.loader import Corpus
-from sco_archive.model import METADATA_KEYS, Diagnostic, Document, Field, PartialDate, Severity
+from sco_archive.model import (
+    METADATA_KEYS,
+    RECORD_KEYS,
+    Diagnostic,
+    Document,
+    Field,
+    Severity,
+    document_record,
+    plain,
+)
 
+# `check --format json`: the document's record (the file named first), then what a curator
+# reviews.
 JSON_KEYS = (
     "file",
-    "title",
-    "date",
-    "date_precision",
-    "date_end",
-    "published",
-    "speaker",
-    "speaker_role",
-    "venue",
-    "city",
-    "kind",
-    "topics",
-    "language",
-    "words",
+    *(key for key in RECORD_KEYS if key != "source"),
     "warnings",
     "provenance",
     "confidence",
     "disputed",
 )
 SHOWN_FIELDS = METADATA_KEYS  # `check` shows every field a document has, in that order
-
-
-def plain(value: Any) -> Any:
-    """A metadata value as JSON-ready data."""
-    if isinstance(value, PartialDate):
-        return value.iso()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 def evidence(found: Field) -> dict[str, Any]:
@@ -53,22 +43,12 @@ def evidence(found: Field) -> dict[str, Any]:
     }
 
 
-def document_record(document: Document) -> dict[str, Any]:
+def check_record(document: Document) -> dict[str, Any]:
     """One document as `check --format json` prints it."""
-    date = document.date
     record: dict[str, Any] = {
         "file": document.source,
-        "title": document.title,
-        "date": date.iso() if date else None,
-        "date_precision": date.precision if date else None,
-        "date_end": plain(document.value("date_end")),
-        "published": plain(document.value("published")),
-        **{
-            key: document.value(key) for key in ("speaker", "speaker_role", "venue", "city", "kind")
-        },
-        "topics": list(document.value("topics", ())),
-        "language": document.value("language"),
-        "words": document.words,
+        **document_record(document),
+        "language": document.value("language"),  # unknown is shown as unknown here
         "warnings": [d.format() for d in document.diagnostics if d.severity is not Severity.INFO],
         "provenance": {k: evidence(f) for k, f in sorted(document.fields.items())},
         "confidence": {k: round(f.confidence, 2) for k, f in sorted(document.fields.items())},
@@ -92,7 +72,7 @@ def unloaded_record(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def json_records(corpus: Corpus) -> list[dict[str, Any]]:
-    records = [document_record(d) for d in corpus.documents]
+    records = [check_record(d) for d in corpus.documents]
     loaded = {d.source for d in corpus.documents}
     records += [
         unloaded_record(d)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sco_archive.build.run import Project
+from tests.generated_docs import copy_hand_written_docs
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; the tests never download a browser
@@ -36,12 +37,7 @@ def make_project(tmp_path: Path) -> Callable[..., Project]:
         root = tmp_path / "project"
         root.mkdir(exist_ok=True)
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(
-            REPO / "docs",
-            root / "docs",
-            dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns(*_GENERATED),
-        )
+        copy_hand_written_docs(REPO / "docs", root / "docs")
         speeches = root / "speeches"
         speeches.mkdir(exist_ok=True)
         if seeds:
@@ -58,18 +54,6 @@ def make_project(tmp_path: Path) -> Callable[..., Project]:
         return Project(config_file=root / "mkdocs.yml")
 
     return make
-
-
-_GENERATED = (
-    "speeches",
-    "index.md",
-    "timeline",
-    "speakers",
-    "venues",
-    "kinds",
-    "topics",
-    ".generated.json",
-)
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sco_archive.project import CACHE_DIR, DERIVED_CACHE_FILE, DOCUMENT_CACHE_FILE, SPEECHES_DIR, THEME_DIR
+from sco_archive.project import CACHE_DIR, SPEECHES_DIR, THEME_DIR, Project, load_project
 
 import datetime
 import json
@@ -31,8 +31,7 @@ from sco_archive.write.docs_sync import read_manifest
 from sco_archive.write.downloads import write_exports
 from sco_archive.write.plan import Generated, generate
 from sco_archive.build.state import DROP_DIRTY_WARNING, GeneratedFile, SiteState, changed_pages, current_state, load_state, reindexed_pages, remove_outputs, removed_pages, save_state, state_file_for
-from sco_archive.knowledge import load_knowledge
-from sco_archive.loader import DocumentCache, load_corpus
+from sco_archive.loader import DocumentCache
 from sco_archive.write.markdown import display_date
 from sco_archive.model import Document, PartialDate
 from sco_archive.write.related import TermNumbers
@@ -96,21 +95,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return config
 
     def _load(self, config: MkDocsConfig) -> Generated:
-        root = Path(config.config_file_path).parent
-        knowledge_file = self.config.knowledge
-        knowledge = load_knowledge(root / knowledge_file if knowledge_file else None)
+        project = Project(Path(config.config_file_path))
         # `serve` keeps this plugin across rebuilds: this load's documents stay in memory for
         # the next one (and only this load's: an edited document's old version is let go).
         first_load = not self._documents
-        cache = DocumentCache(root / CACHE_DIR / DOCUMENT_CACHE_FILE, self._documents, self._stamps)
+        cache = DocumentCache(project.cache_file, self._documents, self._stamps)
         # Later rebuilds of `serve` find what was derived on the documents they keep.
-        derived = DerivedCache(root / CACHE_DIR / DERIVED_CACHE_FILE) if first_load else None
+        derived = DerivedCache(project.derived_cache_file) if first_load else None
         # `serve` keeps the first load's documents for the session: out of the collector's way.
         with long_lived_objects() if first_load and self.serving else nullcontext():
             try:
-                corpus = load_corpus(root / self.config.speeches, knowledge, cache=cache)
+                loaded = load_project(project, config, cache=cache)
             finally:
                 cache.close()
+            corpus, knowledge = loaded.corpus, loaded.knowledge
             if derived is not None:
                 self._term_numbers = derived.restore(corpus)
         self._documents, self._stamps = cache.seen, cache.stamps
@@ -386,7 +384,7 @@ def _is_speech(page: Page) -> bool:
     return page.meta.get("template") == "speech.html"
 
 
-def display_iso_date(iso: str, precision: str | None = None) -> str:
+def display_iso_date(iso: str) -> str:
     """The theme's `display_date` filter: `2020-06-24` → `24 June 2020`."""
     try:
         return display_date(PartialDate.parse_iso(iso))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
@@ -23,42 +22,21 @@ from sco_archive.write.downloads import EXPORT_FILES
 from sco_archive.write.plan import Generated, generate
 from sco_archive.processes import Helper
 from sco_archive.build.state import DROP_DIRTY_WARNING, SiteState, changed_pages, copy_for_update, current_state, inputs_digest, load_page_cache, load_snapshot, load_state, output_dir, page_cache_file, reuse_from_docs, save_page_cache, save_snapshot, save_state, snapshot_file_for, state_file_for, tree_digest
-from sco_archive.knowledge import load_knowledge
-from sco_archive.loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order, load_corpus
+from sco_archive.loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order
 from sco_archive.model import Diagnostic, Severity
 from sco_archive.build.plugin import ArchivePlugin, user_build_date
-from sco_archive.project import CACHE_DIR, DERIVED_CACHE_FILE, DOCUMENT_CACHE_FILE, PLUGIN_NAME, THEME_DIR
+from sco_archive.project import (
+    PLUGIN_NAME,
+    THEME_DIR,
+    Project,
+    knowledge_path,
+    load_project,
+    load_project_config,
+    speeches_dir,
+)
 from sco_archive.write.related import TermNumbers
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where things are: mkdocs.yml, and the folders it and the command line point at."""
-
-    config_file: Path = Path("mkdocs.yml")
-    speeches: Path | None = None  # default: the plugin's `speeches` setting
-    site_dir: Path | None = None  # default: mkdocs.yml's site_dir
-    site_url: str | None = None  # overrides mkdocs.yml's site_url (forks publish elsewhere)
-    use_cache: bool = True  # reuse documents loaded by an earlier build when nothing changed
-    incremental: bool = True  # re-render only changed pages when the site was built before
-
-    @property
-    def root(self) -> Path:
-        return self.config_file.resolve().parent
-
-    @property
-    def cache_dir(self) -> Path:
-        return self.root / CACHE_DIR
-
-    @property
-    def cache_file(self) -> Path:
-        return self.cache_dir / DOCUMENT_CACHE_FILE
-
-    @property
-    def derived_cache_file(self) -> Path:
-        return self.cache_dir / DERIVED_CACHE_FILE
 
 
 @dataclass
@@ -86,7 +64,7 @@ class BuildResult:
         if self.loaded is None:
             assert self.project is not None
             with thawing():
-                _, corpus, generated = load_project(self.project)
+                _, corpus, generated = load_and_plan(self.project)
             self.loaded = (corpus, generated)
         return self.loaded
 
@@ -99,48 +77,28 @@ class BuildResult:
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
 
 
-def load_project_config(project: Project, **overrides: object) -> MkDocsConfig:
-    if project.site_url:
-        overrides["site_url"] = project.site_url
-    config = load_config(str(project.config_file), **overrides)
-    if PLUGIN_NAME not in config.plugins:
-        raise BuildFailed(f"{project.config_file}: the `{PLUGIN_NAME}` plugin is not enabled")
-    return config
-
-
-def speeches_dir(project: Project, config: MkDocsConfig) -> Path:
-    if project.speeches is not None:
-        return project.speeches
-    return project.root / archive_plugin(config).config.speeches
-
-
 def archive_plugin(config: MkDocsConfig) -> ArchivePlugin:
     plugin = config.plugins[PLUGIN_NAME]
     assert isinstance(plugin, ArchivePlugin)
     return plugin
 
 
-def knowledge_path(project: Project, config: MkDocsConfig) -> Path | None:
-    """The project's own knowledge file, or None for the one that comes with the archive."""
-    knowledge_file = archive_plugin(config).config.knowledge
-    return project.root / knowledge_file if knowledge_file else None
-
-
-def load_project(
+def load_and_plan(
     project: Project,
     progress: ProgressFactory | None = None,
     config: MkDocsConfig | None = None,
 ) -> tuple[MkDocsConfig, Corpus, Generated]:
+    """Load the project (project.load_project, with the caches) and plan every page."""
     config = config or load_project_config(project)
-    knowledge = load_knowledge(knowledge_path(project, config))
     cache = DocumentCache(project.cache_file) if project.use_cache else None
     derived = DerivedCache(project.derived_cache_file) if project.use_cache else None
     with long_lived_objects():
         try:
-            corpus = load_corpus(speeches_dir(project, config), knowledge, progress, cache=cache)
+            loaded = load_project(project, config, progress=progress, cache=cache)
         finally:
             if cache is not None:
                 cache.close()
+        corpus = loaded.corpus
         numbers = derived.restore(corpus) if derived is not None else TermNumbers()
     reuse = None
     if project.use_cache:
@@ -148,7 +106,7 @@ def load_project(
         reuse = reuse_from_docs(
             load_page_cache(page_cache_file(project.cache_dir, docs_dir)), docs_dir
         )
-    generated = generate(corpus, config.site_name, knowledge, reuse, numbers)
+    generated = generate(corpus, config.site_name, loaded.knowledge, reuse, numbers)
     if derived is not None:
         derived.save(corpus, numbers)
     return config, corpus, generated
@@ -192,7 +150,7 @@ def build(
     rendered = 0
     with ExitStack() as finishing:
         with _staging_dir(site_dir) as staging, _copying(site_dir, staging, previous) as copy:
-            config, corpus, generated = load_project(project, progress, config)
+            config, corpus, generated = load_and_plan(project, progress, config)
             # Keyed: Diagnostic's own ordering compares `line` None with int (a TypeError).
             diagnostics = sorted(
                 corpus.all_diagnostics() + generated.diagnostics, key=_diagnostic_order

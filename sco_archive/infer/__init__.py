@@ -13,7 +13,7 @@ from sco_archive.infer.people import infer_people
 from sco_archive.infer.places import infer_city, infer_venue
 from sco_archive.infer.topics import infer_topics
 from sco_archive.knowledge import Knowledge
-from sco_archive.model import Field, Origin, Paragraph, PartialDate
+from sco_archive.model import GUESS_BELOW, Field, Origin, Paragraph, PartialDate
 
 __all__ = ["infer_fields"]
 
@@ -83,7 +83,7 @@ def _dates_for_offices(
     date = curated.get("date")
     if isinstance(date, PartialDate):
         return date, None
-    if inferred is not None and inferred.confidence >= 0.5:
+    if inferred is not None and inferred.confidence >= GUESS_BELOW:
         return inferred.value, None
     # A guessed date names the holder only as a guess: pass it on as the era, not as the date.
     return None, inferred.value if inferred is not None else latest_mentioned(paragraphs)

@@ -16,10 +16,10 @@ from sco_archive.infer.text import (
     is_cjk,
     norm,
     phrase_pattern,
-    squash,
 )
 from sco_archive.knowledge import Holder, Knowledge, Office
 from sco_archive.model import Field, Origin, Paragraph, PartialDate
+from sco_archive.read.structure import squash
 
 # Chinese pages are also written in traditional characters ("張德廣", "上合組織秘書長"), and the
 # knowledge file spells its Chinese names in simplified ones. Each traditional character of

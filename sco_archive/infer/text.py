@@ -38,10 +38,6 @@ def norm(text: str) -> str:
     return text
 
 
-def squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese writes no spaces between words: a word boundary there would hide every name.
 _CJK_CHAR = re.compile(rf"[{CJK}]")

@@ -9,32 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from sco_archive.fs import write_atomically
+from sco_archive.model import RECORD_KEYS, document_record
 from sco_archive.write.feed import absolute, atom_feed
-from sco_archive.write.speech_pages import SpeechPage, document_record
+from sco_archive.write.speech_pages import SpeechPage
 
 SCHEMA_VERSION = 1
 EXPORT_FILES = ("speeches.json", "speeches.csv", "corpus.jsonl", "feed.xml")  # in the site root
 # The columns of every export, in this order (README: "Data downloads").
-EXPORT_KEYS = (
-    "id",
-    "url",
-    "title",
-    "date",
-    "date_precision",
-    "date_end",
-    "published",
-    "speaker",
-    "speaker_role",
-    "venue",
-    "city",
-    "kind",
-    "topics",
-    "language",
-    "words",
-    "source",
-    "source_url",
-    "notes",
-)
+EXPORT_KEYS = ("id", "url", *RECORD_KEYS)
 
 
 def record(page: SpeechPage, site_url: str) -> dict[str, Any]:

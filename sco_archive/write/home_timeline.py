@@ -6,8 +6,7 @@ import html
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sco_archive.infer.merge import GUESS_BELOW
-from sco_archive.model import MONTH_NAMES, Document, remembered
+from sco_archive.model import GUESS_BELOW, MONTH_NAMES, Document, remembered
 from sco_archive.write.chart import months_chart, years_chart
 from sco_archive.write.markdown import display_date, md_text, relative_uri
 from sco_archive.write.speech_pages import SpeechPage

@@ -188,11 +188,6 @@ def _best(others: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, flo
     return [(j, round(s, 4)) for j, s in best if s > 0]
 
 
-def similar(texts: list[str], k: int = RELATED) -> list[list[tuple[int, float]]]:
-    """For each text, up to `k` others as (index, cosine), most similar first."""
-    return _nearest(_counts(texts)[0], k)
-
-
 def _nearest(counts: sp.csr_matrix, k: int) -> list[list[tuple[int, float]]]:
     """For each row of term counts, up to `k` others as (index, cosine), most similar first.
 

@@ -10,8 +10,14 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
-from sco_archive.infer.merge import GUESS_BELOW
-from sco_archive.model import Diagnostic, Document, PartialDate, Severity, remembered
+from sco_archive.model import (
+    GUESS_BELOW,
+    Diagnostic,
+    Document,
+    Severity,
+    document_record,
+    remembered,
+)
 
 SPEECHES_DIR = "speeches"  # below docs/; the loader owns everything in it
 _SLUG_WORDS = 70
@@ -89,35 +95,6 @@ def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagno
 
 # Keys computed over the whole corpus (generate.reading_context), after the document's own.
 CONTEXT_KEYS = ("links", "previous", "next", "related", "cite")
-
-
-@remembered
-def document_record(document: Document) -> dict[str, Any]:
-    """A document's metadata as front matter and the data downloads both give it, in this order;
-    unknown values are None, topics a list."""
-    date, end = document.date, document.value("date_end")
-    return {
-        "title": document.title,
-        "date": date.iso() if date else None,
-        "date_precision": date.precision if date else None,
-        "date_end": end.iso() if isinstance(end, PartialDate) else None,
-        "published": _iso(document.value("published")),
-        "speaker": document.value("speaker"),
-        "speaker_role": document.value("speaker_role"),
-        "venue": document.value("venue"),
-        "city": document.value("city"),
-        "kind": document.value("kind"),
-        "topics": list(document.value("topics", ())),
-        "language": document.value("language", "en"),
-        "words": document.words,
-        "source": document.source,
-        "source_url": document.value("source_url"),
-        "notes": document.value("notes"),
-    }
-
-
-def _iso(value: Any) -> str | None:
-    return value.iso() if isinstance(value, PartialDate) else None
 
 
 def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dict[str, Any]:

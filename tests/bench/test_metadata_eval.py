@@ -86,17 +86,29 @@ def test_the_scorer_never_prints_a_miss_of_the_test_part():
     assert not any("test-doc" in line for line in lines)
 
 
-def test_the_calibration_is_measured_on_the_dev_part_alone():
+def test_the_calibration_is_measured_on_the_parts_asked_for_and_never_on_the_test_part():
     right = metadata_eval.Outcome("date", "right", 0.9, "dateline@high", "d", "d")
     wrong = metadata_eval.Outcome("date", "wrong", 0.9, "dateline@high", "d", "e")
-    counts = metadata_eval.measured_counts(
-        {"a": [right], "b": [wrong], "c": [wrong]}, {"a": "dev", "b": "dev", "c": "test"}
-    )
+    results = {"a": [right], "b": [wrong], "c": [wrong], "d": [right]}
+    parts = {"a": "dev", "b": "dev", "c": "test", "d": "calibration"}
+    counts = metadata_eval.measured_counts(results, parts, {"dev"})
     assert counts == {"date": {"dateline@high": (1, 2)}}
+    counts = metadata_eval.measured_counts(results, parts, {"dev", "calibration"})
+    assert counts == {"date": {"dateline@high": (2, 3)}}
+    counts = metadata_eval.measured_counts(results, parts, {"calibration"})
+    assert counts == {"date": {"dateline@high": (1, 1)}}
+
+
+def test_a_label_may_put_its_document_in_the_dev_or_calibration_part(tmp_path):
+    document = tmp_path / "en-x.txt"
+    document.write_text("Some text.\n", encoding="utf-8")
+    assert metadata_eval.part_of(document, {"split": "calibration"}) == "calibration"
+    assert metadata_eval.part_of(document, {"split": "dev"}) == "dev"
+    assert metadata_eval.part_of(document, {}) in ("dev", "test")
 
 
 def test_a_runner_up_is_measured_whenever_its_evidence_proposes_a_value():
     runner_up = metadata_eval.Outcome("candidate:kind", "wrong", 0.5, "salutation@mid", "x", "y")
-    counts = metadata_eval.measured_counts({"a": [runner_up]}, {"a": "dev"})
+    counts = metadata_eval.measured_counts({"a": [runner_up]}, {"a": "dev"}, {"dev"})
     assert counts == {"kind": {"salutation@mid": (0, 1)}}
     assert metadata_eval.failure_lines({"a": [runner_up]}, {"a": "dev"}) == ["dev part: every miss"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from sco_archive.build.run import Project, build
+from tests.generated_docs import copy_hand_written_docs
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE_TITLE = "<script>alert(1)</script> & “co”"
@@ -15,18 +16,6 @@ HOSTILE_SPEAKER = "<b>Evil</b> Speaker"
 HOSTILE_VENUE = "<img src=x onerror=alert(2)>"
 SAME_EVENT = "Meeting of SCO Security Council Secretaries"
 
-# What the archive writes into docs/ (as in .gitignore); everything else there is hand-written.
-GENERATED = (
-    "speeches",
-    "index.md",
-    "timeline",
-    "speakers",
-    "venues",
-    "kinds",
-    "topics",
-    "search",
-    ".generated.json",
-)
 _NOROV = {"speaker": "Vladimir Norov", "speaker_role": "SCO Secretary-General"}
 SIDECARS = {
     "000_a248d1fd639199f1": {
@@ -93,9 +82,7 @@ def make_sample_project(root: Path) -> Project:
     """Copy mkdocs.yml and the hand-written docs/, the seeds, and sidecars with full metadata."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(
-        REPO / "docs", root / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns(*GENERATED)
-    )
+    copy_hand_written_docs(REPO / "docs", root / "docs")
     speeches = root / "speeches"
     speeches.mkdir(exist_ok=True)
     for source in sorted((REPO / "speeches").glob("*.txt")):

@@ -16,7 +16,7 @@ from sco_archive.write.chart import months_chart, years_chart
 from sco_archive.write.cite import citations, join
 from sco_archive.write.downloads import EXPORT_KEYS, exports
 from sco_archive.write.plan import reading_context
-from sco_archive.write.related import TermNumbers, related, similar
+from sco_archive.write.related import RELATED, TermNumbers, _counts, _nearest, related
 from sco_archive.write.speech_pages import SpeechPage, plan_pages
 
 URL = "https://example.org/a/"
@@ -28,7 +28,7 @@ def doc(title: str, text: str = "Some words here.", source: str = "", **meta) ->
         for key, v in meta.items()
     }
     paragraphs = [Paragraph(p, i) for i, p in enumerate(text.split("\n\n"), start=1)]
-    return Document(source or f"{title}.txt", title, 1, paragraphs, fields)
+    return Document(source or f"{title}.txt", title, paragraphs, fields)
 
 
 def cite(document: Document) -> dict[str, str]:
@@ -133,6 +133,12 @@ CORPUS_TEXTS = {
     "covid2": "coronavirus pandemic vaccines quarantine hospitals masks testing pandemic",
     "trade": "tariffs exports imports railway corridor investment tariffs logistics",
 }
+
+
+def similar(texts: list[str], k: int = RELATED) -> list[list[tuple[int, float]]]:
+    """For each text, up to `k` others as (index, cosine), most similar first: what `related`
+    ranks by after the same event and the same day."""
+    return _nearest(_counts(texts)[0], k)
 
 
 def test_similar_texts_are_nearest() -> None:

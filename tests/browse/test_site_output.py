@@ -10,7 +10,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from sco_archive.write.docs_sync import MANIFEST, read_manifest
 from tests.browse.sample import HOSTILE_SPEAKER, HOSTILE_TITLE, HOSTILE_VENUE, build_sample
+from tests.generated_docs import GENERATED
 
 RAW = ("<script>alert(1)</script>", "<b>Evil</b>", "<img src=x onerror")
 
@@ -163,3 +165,12 @@ def test_same_input_gives_same_bytes(site: Path, tmp_path: Path) -> None:
         "speakers/vladimir-norov/index.html",
     ):
         assert (site / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_the_tests_leave_out_of_docs_exactly_what_the_archive_writes_there(site: Path) -> None:
+    # tests/generated_docs.py copies docs/ without GENERATED: the names the build's manifest
+    # lists, and the manifest. The search page's docs/search.md is hand-written.
+    docs = site.parent / "docs"
+    written = {uri.split("/")[0] for uri in read_manifest(docs)} | {MANIFEST}
+    assert written == set(GENERATED)
+    assert (docs / "search.md").is_file()

@@ -91,3 +91,44 @@ def test_build_strict_fails_and_lists_every_problem(run):
     assert "a.txt: warning: [title-only]" in result.stderr
     assert "b.txt: error: [empty]" in result.stderr
     assert "nothing was built" in result.stderr
+
+
+def _use_knowledge(project_root, text: str) -> None:
+    """Point the project's mkdocs.yml at a knowledge file of its own, with this text."""
+    (project_root / "mine.yaml").write_text(text, encoding="utf-8")
+    config = project_root / "mkdocs.yml"
+    yml = config.read_text(encoding="utf-8")
+    setting = "      speeches: speeches\n"
+    assert setting in yml
+    config.write_text(yml.replace(setting, setting + "      knowledge: mine.yaml\n", 1))
+
+
+@pytest.mark.parametrize("command", [["check"], ["build"]])
+def test_a_broken_knowledge_file_stops_check_as_it_stops_build(make_project, command):
+    project = make_project({"a.txt": "A title\n\nText.\n"})
+    _use_knowledge(project.root, "offices: [not, a, mapping\n")
+    cwd = os.getcwd()
+    os.chdir(project.root)
+    try:
+        result = CliRunner().invoke(main, command, catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 1
+    assert "mine.yaml: not valid YAML" in result.stderr
+    assert "0 error(s)" not in result.stdout
+
+
+def test_check_and_build_load_the_same_documents_with_the_same_knowledge(make_project):
+    from sco_archive.build.run import build
+    from sco_archive.knowledge import DEFAULT_PATH
+    from sco_archive.project import load_project
+
+    text = "Remarks at the forum\n\nTESTOGRAD, 5 May 2019. Dear colleagues, thank you.\n"
+    project = make_project({"a.txt": text})
+    shipped = DEFAULT_PATH.read_text(encoding="utf-8")
+    town = "  - {name: Testograd, country: Kazakhstan, aliases: [TESTOGRAD]}\n"
+    _use_knowledge(project.root, shipped.replace("places:\n", "places:\n" + town, 1))
+    checked = load_project(project).corpus.documents
+    built = build(project).corpus.documents
+    assert [d.fields for d in checked] == [d.fields for d in built]
+    assert checked[0].fields["city"].value == "Testograd"

@@ -30,6 +30,7 @@ from sco_archive.build.state import output_dir
 from sco_archive.errors import BuildFailed
 from sco_archive.search.index import folder_of
 from sco_archive.write import related
+from tests.generated_docs import remove_generated_docs
 
 REPO = Path(__file__).resolve().parents[2]
 KNOWLEDGE = REPO / "sco_archive" / "data" / "knowledge.yaml"
@@ -124,13 +125,7 @@ def _cold(project: Project, where: Path) -> dict[str, bytes]:
         ignore=shutil.ignore_patterns(".cache", "site", ".site.*"),
     )
     # docs/ as a person left it: the generated pages come from the build itself.
-    for generated in ("speeches", "index.md", "timeline", "speakers", "venues", "kinds", "topics"):
-        target = where / "docs" / generated
-        if target.is_dir():
-            shutil.rmtree(target)
-        else:
-            target.unlink(missing_ok=True)
-    (where / "docs" / ".generated.json").unlink(missing_ok=True)
+    remove_generated_docs(where / "docs")
     fresh = Project(config_file=where / "mkdocs.yml", use_cache=False, incremental=False)
     return _files(build(fresh).site_dir)
 

@@ -17,11 +17,10 @@ from typing import Any
 
 import yaml
 
-from sco_archive.infer.merge import GUESS_BELOW
 from sco_archive.infer.text import norm
 from sco_archive.knowledge import load_knowledge
 from sco_archive.loader import load_document
-from sco_archive.model import Document
+from sco_archive.model import GUESS_BELOW, Document
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FIELDS = (

@@ -26,9 +26,7 @@ def document(
     fields = {"title": Field(title, Origin.TITLE, "first-line")}
     if date:
         fields["date"] = Field(date, Origin.TEXT, "lead-date")
-    return Document(
-        source, title, 1, [Paragraph(t, i + 3) for i, t in enumerate(paragraphs)], fields
-    )
+    return Document(source, title, [Paragraph(t, i + 3) for i, t in enumerate(paragraphs)], fields)
 
 
 def test_a_page_path_comes_from_year_date_and_title():

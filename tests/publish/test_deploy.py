@@ -9,21 +9,13 @@ import pytest
 
 from sco_archive.publish.deploy import DeployError, VerificationFailed, deploy, publish
 
+pytestmark = pytest.mark.usefixtures("git_identity")  # tests/publish/conftest.py
+
 
 def git(*args: str, cwd: Path | None = None) -> str:
     return subprocess.run(
         ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
     ).stdout.strip()
-
-
-@pytest.fixture(autouse=True)
-def git_identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Commits work on a fresh machine, and the user's own git config cannot interfere."""
-    for role in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{role}_NAME", "Archive Tests")
-        monkeypatch.setenv(f"GIT_{role}_EMAIL", "tests@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 
 
 @pytest.fixture

@@ -12,17 +12,15 @@ from click.testing import CliRunner, Result
 from sco_archive.cli import main
 from tests.publish.test_deploy import branch_files, commit_count, git, remote_refs
 
+pytestmark = pytest.mark.usefixtures("git_identity")  # tests/publish/conftest.py
+
 # A .txt that is really a PDF: the loader cannot read it, so the build has an error.
 UNREADABLE = b"%PDF-1.7\n\x00\x01\x02\x03 binary stream \x00\xff\xfe"
 
 
 @pytest.fixture(autouse=True)
-def git_identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for role in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{role}_NAME", "Archive Tests")
-        monkeypatch.setenv(f"GIT_{role}_EMAIL", "tests@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+def no_site_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands take mkdocs.yml's site_url, not one the maintainer's shell exports."""
     monkeypatch.delenv("SCO_SITE_URL", raising=False)
 
 

@@ -9,22 +9,17 @@ from pathlib import Path
 import pytest
 
 from sco_archive.build.run import BuildResult, Project, build
+from tests.generated_docs import copy_hand_written_docs
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"
-_GENERATED = ("speeches", "index.md", "timeline", "speakers", "venues", "kinds", "topics")
 
 
 def new_project(root: Path, extra: dict[str, bytes] | None = None) -> Project:
     """A project like ours: mkdocs.yml, the hand-written docs/, seeds plus the corpus."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(
-        REPO / "docs",
-        root / "docs",
-        dirs_exist_ok=True,
-        ignore=shutil.ignore_patterns(*_GENERATED, ".generated.json"),
-    )
+    copy_hand_written_docs(REPO / "docs", root / "docs")
     speeches = root / "speeches"
     speeches.mkdir(exist_ok=True)
     for source in (REPO / "speeches").iterdir():

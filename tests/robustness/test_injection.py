@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.robustness.conftest import Built
+from tests.robustness.conftest import CORPUS, Built
 
 # Attributes that run script; any of them with a value from a document is an injection.
 _EVENT_ATTR = re.compile(r"^on[a-z]+$")
@@ -57,12 +58,35 @@ def test_no_built_html_or_xml_file_holds_an_injected_element(hostile_build: Buil
     assert problems == {}
 
 
-def test_json_files_hold_hostile_values_as_plain_strings(hostile_build: Built) -> None:
-    for path in _site_files(hostile_build.site, ".json"):
-        json.loads(path.read_text(encoding="utf-8"))  # valid JSON: nothing broke out of a string
-    for path in _site_files(hostile_build.site, ".jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            json.loads(line)
+def test_json_downloads_hold_hostile_values_as_plain_strings(hostile_build: Built) -> None:
+    # Every build writes the downloads into the site root (README, "Data downloads").
+    site = hostile_build.site
+    for name in ("speeches.json", "corpus.jsonl"):
+        assert (site / name).is_file(), f"the build wrote no {name}"
+    documents = json.loads((site / "speeches.json").read_text(encoding="utf-8"))["documents"]
+    records = [
+        json.loads(line)  # one valid JSON value a line: nothing broke out of a string
+        for line in (site / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(records) == len(documents) == len(hostile_build.result.generated.pages)
+
+    written = _front_matter(CORPUS / "hostile-meta.md")
+    record = next(d for d in documents if d["source"] == "hostile-meta.md")
+    for key in ("title", "speaker", "venue", "city", "notes"):
+        assert record[key] == written[key], key
+    text = next(r for r in records if r["source"] == "hostile-text.txt")["text"]
+    assert '<script>alert("body")</script>' in text.split("\n\n")
+
+
+def test_every_json_file_of_the_site_is_valid_json(hostile_build: Built) -> None:
+    paths = _site_files(hostile_build.site, ".json")
+    assert {"speeches.json", "shards.json"} <= {p.name for p in paths}
+    for path in paths:
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+def _front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def _page(built: Built, source: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.search.search_corpus import DOCUMENTS, PHRASE_TITLES
 
@@ -176,11 +177,30 @@ def test_no_absolute_paths_to_the_search_bundle(search_site: Path) -> None:
     assert '"/pagefind/' not in html
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
 @pytest.mark.parametrize("width", [1280, 390])
-def test_screenshot_of_results(browser, site_url: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    search(page, site_url, q="cooperation")
+def test_screenshot_of_results_shows_them_on_the_first_screen(
+    page, site_url: str, width: int
+) -> None:
+    # The screenshot (tests/screenshots/) is for a person to look at. What it must show is
+    # asserted, at a desktop's width and at a phone's: every result found, the first one's
+    # title whole on the first screen, and nothing wider than the screen.
+    page.set_viewport_size({"width": width, "height": 900})
+    found = search(page, site_url, q="cooperation")
+    assert len(found) == 6
+    assert "6 results" in page.locator("[data-status]").inner_text()
+    expect(page.locator("[data-results]")).to_be_visible()
+    expect(page.locator(".sco-result__title").first).to_be_in_viewport(ratio=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"search-{width}.png"), full_page=True)
-    context.close()
+    shot = SCREENSHOTS / f"search-{width}.png"
+    shot.unlink(missing_ok=True)  # a file left by an earlier run proves nothing
+    page.screenshot(path=str(shot), full_page=True)
+    png = shot.read_bytes()
+    assert png.startswith(PNG_SIGNATURE)
+    # The IHDR chunk: the image is as wide as the viewport, and at least as tall.
+    assert int.from_bytes(png[16:20], "big") == width
+    assert int.from_bytes(png[20:24], "big") >= 900

@@ -1,0 +1,115 @@
+"""Curated metadata (front matter, sidecar) checked against the field table: each value of
+its field's type, or reported with its line and left out."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sco_archive.model import (
+    METADATA_FIELDS,
+    Diagnostic,
+    Field,
+    Origin,
+    PartialDate,
+    Severity,
+    ValueType,
+)
+
+
+def curated_date(value: Any) -> PartialDate:
+    """A date as a curator may write it in YAML: 2019-04-24, '2019-04', 2019."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return PartialDate(value)
+    if isinstance(value, str):
+        return PartialDate.parse_iso(value)
+    raise ValueError(f"not a date: {value!r}")
+
+
+def curated_text(value: Any) -> str | None:
+    if value is None:
+        return None  # an explicit `speaker:` with no value says "there is none"
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = " ".join(str(value).split())
+        return text or None
+    raise ValueError(f"expected text, got {type(value).__name__} {value!r}")
+
+
+def curated_title(value: Any) -> str:
+    # Every page needs a title: `title:` left empty is a mistake, not "there is none".
+    text = curated_text(value)
+    if text is None:
+        raise ValueError("a title cannot be empty; remove the key to use the first line")
+    return text
+
+
+def curated_topics(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError(f"expected a list of topics, got {value!r}")
+
+
+def curated_url(value: Any) -> str | None:
+    text = curated_text(value)
+    # Only web addresses: a `javascript:` URL in a sidecar must never become a link.
+    if text is not None and not text.lower().startswith(("https://", "http://")):
+        raise ValueError(f"expected an http(s) address, got {text!r}")
+    return text
+
+
+_CONVERTERS: dict[ValueType, Callable[[Any], Any]] = {
+    ValueType.TEXT: curated_text,
+    ValueType.TITLE: curated_title,
+    ValueType.URL: curated_url,
+    ValueType.DATE: curated_date,
+    ValueType.TOPICS: curated_topics,
+}
+_TYPE_OF = {column.key: column.type for column in METADATA_FIELDS}
+
+
+def validate_curated(
+    curated: Mapping[str, Any],
+    lines: Mapping[str, int],
+    file: str,
+) -> tuple[dict[str, Field], list[Diagnostic]]:
+    """Curated values as Fields; a value of the wrong type is reported and left out."""
+    fields: dict[str, Field] = {}
+    diagnostics: list[Diagnostic] = []
+    for key, raw in curated.items():
+        line = lines.get(key)
+        value_type = _TYPE_OF.get(key)
+        if value_type is None:
+            diagnostics.append(
+                Diagnostic(
+                    file,
+                    line,
+                    Severity.WARNING,
+                    "unknown-key",
+                    f"unknown metadata key `{key}`; ignored",
+                )
+            )
+            continue
+        try:
+            value = _CONVERTERS[value_type](raw)
+        except ValueError as error:
+            diagnostics.append(
+                Diagnostic(
+                    file,
+                    line,
+                    Severity.ERROR,
+                    "bad-value",
+                    f"`{key}`: {error}; the value was ignored",
+                )
+            )
+            continue
+        fields[key] = Field(value, Origin.CURATED, f"curated:{key}", 1.0, line, str(raw))
+    return fields, diagnostics

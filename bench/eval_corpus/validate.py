@@ -76,7 +76,7 @@ def problems_of(label_path: Path, urls: dict[str, str]) -> list[str]:
         found.append(f"same url as {urls[url]}")
     urls[url] = stem
     if not (HERE / "docs" / f"{stem}.txt").is_file():
-        found.append("no document docs/{stem}.txt")
+        found.append(f"no document docs/{stem}.txt")
     for key in ("speaker_variants", "venue_variants"):
         if not isinstance(label.get(key), list):
             found.append(f"{key} must be a list")

@@ -11,9 +11,10 @@ from typing import Any
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from sco_archive.cache.documents import DocumentCache
 from sco_archive.errors import BuildFailed
 from sco_archive.knowledge import Knowledge, load_knowledge
-from sco_archive.loader import Corpus, DocumentCache, ProgressFactory, load_corpus
+from sco_archive.loader import Corpus, ProgressFactory, load_corpus
 from sco_archive.model import Diagnostic
 from sco_archive.read.files import discover
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sco_archive.project import CACHE_DIR, SPEECHES_DIR, THEME_DIR, Project, load_project
-
 import datetime
 import json
 import logging
@@ -25,18 +23,36 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sco_archive.processes import long_lived_objects
+from sco_archive.build.serve import watch_with_events
+from sco_archive.build.state import (
+    DROP_DIRTY_WARNING,
+    GeneratedFile,
+    SiteState,
+    changed_pages,
+    current_state,
+    load_state,
+    reindexed_pages,
+    remove_outputs,
+    removed_pages,
+    save_state,
+    state_file_for,
+)
 from sco_archive.cache.derived import DerivedCache
+from sco_archive.cache.documents import DocumentCache
+from sco_archive.model import Document, PartialDate
+from sco_archive.processes import long_lived_objects
+from sco_archive.project import CACHE_DIR, SPEECHES_DIR, THEME_DIR, Project, load_project
+from sco_archive.search.index import (
+    SHARD_PAGES,
+    build_search_index,
+    build_search_index_in_background,
+    folder_of,
+)
 from sco_archive.write.docs_sync import read_manifest
 from sco_archive.write.downloads import write_exports
-from sco_archive.write.plan import Generated, generate
-from sco_archive.build.state import DROP_DIRTY_WARNING, GeneratedFile, SiteState, changed_pages, current_state, load_state, reindexed_pages, remove_outputs, removed_pages, save_state, state_file_for
-from sco_archive.loader import DocumentCache
 from sco_archive.write.markdown import display_date
-from sco_archive.model import Document, PartialDate
+from sco_archive.write.plan import Generated, generate
 from sco_archive.write.related import TermNumbers
-from sco_archive.search.index import SHARD_PAGES, build_search_index, build_search_index_in_background, folder_of
-from sco_archive.build.serve import watch_with_events
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 

@@ -14,17 +14,35 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from sco_archive.processes import long_lived_objects, thawing
-from sco_archive.cache.derived import DerivedCache
-from sco_archive.write.docs_sync import SyncResult, hand_written_conflicts, read_manifest, sync_docs
-from sco_archive.errors import BuildFailed
-from sco_archive.write.downloads import EXPORT_FILES
-from sco_archive.write.plan import Generated, generate
-from sco_archive.processes import Helper
-from sco_archive.build.state import DROP_DIRTY_WARNING, SiteState, changed_pages, copy_for_update, current_state, inputs_digest, load_page_cache, load_snapshot, load_state, output_dir, page_cache_file, reuse_from_docs, save_page_cache, save_snapshot, save_state, snapshot_file_for, state_file_for, tree_digest
-from sco_archive.loader import Corpus, DocumentCache, ProgressFactory, _diagnostic_order
-from sco_archive.model import Diagnostic, Severity
 from sco_archive.build.plugin import ArchivePlugin, user_build_date
+from sco_archive.build.state import (
+    DROP_DIRTY_WARNING,
+    SiteState,
+    changed_pages,
+    copy_for_update,
+    current_state,
+    inputs_digest,
+    load_snapshot,
+    load_state,
+    output_dir,
+    save_snapshot,
+    save_state,
+    snapshot_file_for,
+    state_file_for,
+    tree_digest,
+)
+from sco_archive.cache.derived import DerivedCache
+from sco_archive.cache.documents import DocumentCache
+from sco_archive.cache.pages import (
+    load_page_cache,
+    page_cache_file,
+    reuse_from_docs,
+    save_page_cache,
+)
+from sco_archive.errors import BuildFailed
+from sco_archive.loader import Corpus, ProgressFactory, _diagnostic_order
+from sco_archive.model import Diagnostic, Severity
+from sco_archive.processes import Helper, long_lived_objects, thawing
 from sco_archive.project import (
     PLUGIN_NAME,
     THEME_DIR,
@@ -34,6 +52,9 @@ from sco_archive.project import (
     load_project_config,
     speeches_dir,
 )
+from sco_archive.write.docs_sync import SyncResult, hand_written_conflicts, read_manifest, sync_docs
+from sco_archive.write.downloads import EXPORT_FILES
+from sco_archive.write.plan import Generated, generate
 from sco_archive.write.related import TermNumbers
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")

@@ -9,8 +9,6 @@ page shows is in its own generated Markdown (front matter included), so this is 
 
 from __future__ import annotations
 
-from sco_archive.project import PACKAGE_DIR
-
 import hashlib
 import json
 import logging
@@ -23,9 +21,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from sco_archive import LOADER_VERSION
-from sco_archive import __version__
+from sco_archive import LOADER_VERSION, __version__
+from sco_archive.cache.fingerprint import Fingerprint
 from sco_archive.fs import write_atomically
+from sco_archive.project import PACKAGE_DIR
 
 STATE_VERSION = 2
 
@@ -53,24 +52,14 @@ def digest(text: str) -> str:
 
 def fingerprint(config: MkDocsConfig, theme_dir: Path, hand_written: list[Path]) -> str:
     """Everything besides a page's own Markdown that shapes its HTML."""
-    import material
-    import mkdocs
-
     # Not LOADER_VERSION: what the loader makes of a document reaches a page only through
     # the page's own Markdown, which is compared page by page.
-    parts = [
-        f"{STATE_VERSION}",
-        __version__,
-        mkdocs.__version__,
-        getattr(material, "__version__", "?"),
-        str(config.site_url or ""),
-        Path(config.config_file_path).read_text(encoding="utf-8"),
-    ]
-    files = sorted(p for p in theme_dir.rglob("*") if p.is_file()) + sorted(hand_written)
-    hasher = hashlib.sha256("\0".join(parts).encode())
-    for path in files:
-        hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    return hasher.hexdigest()
+    found = Fingerprint(f"{STATE_VERSION}", __version__, str(config.site_url or ""))
+    found.versions("mkdocs", "mkdocs-material").file("config", Path(config.config_file_path))
+    found.tree("theme", theme_dir)
+    for path in sorted(hand_written):
+        found.file(path.as_posix(), path)
+    return found.hexdigest()
 
 
 def load_state(state_file: Path) -> SiteState | None:
@@ -213,21 +202,17 @@ def current_state(
 # folder has nothing to do. Checking that reads every input once (a few hundred MB at 10,000
 # documents: well under a second), instead of loading the corpus and planning every page.
 
-def _hash_tree(hasher: hashlib._Hash, label: str, root: Path, skip_dirs: set[str]) -> None:
-    """Every file below `root`: its path and its bytes, in a fixed order."""
-    hasher.update(f"\0{label}\0{root}\0".encode())
-    if not root.is_dir():
-        hasher.update(b"missing")
-        return
-    for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in skip_dirs)
-        for name in sorted(filenames):
-            path = Path(folder, name)
-            hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
-            try:
-                hasher.update(path.read_bytes())
-            except OSError:
-                hasher.update(b"\0unreadable\0")
+# The tools whose versions shape a built site, besides this package.
+_BUILD_TOOLS = (
+    "mkdocs",
+    "mkdocs-material",
+    "pagefind",
+    "markdown",
+    "jinja2",
+    "pyyaml",
+    "python-frontmatter",
+)
+_NOT_SOURCE = frozenset({"__pycache__"})
 
 
 def inputs_digest(
@@ -240,43 +225,19 @@ def inputs_digest(
     """A digest of what a build reads besides docs/: documents and sidecars, knowledge,
     mkdocs.yml, a site's own theme folder, this package (code, theme, data) and the tools'
     versions."""
-    from importlib import metadata
-
-    import material
-    import mkdocs
-
-    versions = []
-    for package in ("pagefind", "markdown", "jinja2", "pyyaml", "python-frontmatter"):
-        try:
-            versions.append(f"{package}={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{package}=?")
-    hasher = hashlib.sha256()
-    parts = [
-        f"{STATE_VERSION}",
-        __version__,
-        LOADER_VERSION,
-        mkdocs.__version__,
-        getattr(material, "__version__", "?"),
-        *versions,
-        *extra,
-    ]
-    hasher.update("\0".join(parts).encode())
-    hasher.update(b"\0config\0" + config_file.read_bytes())
+    found = Fingerprint(f"{STATE_VERSION}", __version__, LOADER_VERSION, *extra)
+    found.versions(*_BUILD_TOOLS).file("config", config_file)
     if knowledge_file is not None:
-        hasher.update(b"\0knowledge\0" + knowledge_file.read_bytes())
-    _hash_tree(hasher, "speeches", speeches, set())
-    _hash_tree(hasher, "package", PACKAGE_DIR, {"__pycache__"})
+        found.file("knowledge", knowledge_file)
+    found.tree("speeches", speeches).tree("package", PACKAGE_DIR, _NOT_SOURCE)
     for folder in theme_dirs:
-        _hash_tree(hasher, "theme", folder, {"__pycache__"})
-    return hasher.hexdigest()
+        found.tree("theme", folder, _NOT_SOURCE)
+    return found.hexdigest()
 
 
 def tree_digest(folder: Path) -> str:
     """A digest of every file below `folder` (docs/: hand-written pages and generated ones)."""
-    hasher = hashlib.sha256()
-    _hash_tree(hasher, "tree", folder, set())
-    return hasher.hexdigest()
+    return Fingerprint().tree("tree", folder).hexdigest()
 
 
 def snapshot_file_for(state_file: Path) -> Path:
@@ -295,46 +256,3 @@ def load_snapshot(path: Path) -> dict | None:
 
 def save_snapshot(path: Path, snapshot: dict) -> None:
     write_atomically(path, pickle.dumps(snapshot))
-
-
-# --- Speech pages rendered before ------------------------------------------------------------
-#
-# A speech page's Markdown is costly to write (YAML front matter) and usually unchanged. The
-# cache maps each page to the render key it was written for and the digest of the text; the
-# text itself is the page in docs/, which the last build wrote.
-
-
-def page_cache_file(cache_dir: Path, docs_dir: Path) -> Path:
-    key = hashlib.sha256(str(docs_dir.resolve()).encode()).hexdigest()[:16]
-    return cache_dir / f"pages-{key}.json"
-
-
-def load_page_cache(path: Path) -> dict[str, list[str]]:
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
-
-
-def save_page_cache(path: Path, keys: dict[str, str], state: SiteState) -> None:
-    """Record, for each speech page now in docs/, its render key and its text's digest."""
-    entries = {uri: [key, state.pages[uri]] for uri, key in keys.items() if uri in state.pages}
-    write_atomically(path, json.dumps(entries, sort_keys=True))
-
-
-def reuse_from_docs(entries: dict[str, list[str]], docs_dir: Path):
-    """generate()'s `reuse`: the page in docs/ when it was rendered for the same key and is
-    still exactly the text that was written (a page edited by hand is rendered again)."""
-
-    def reuse(src_uri: str, key: str) -> str | None:
-        entry = entries.get(src_uri)
-        if not entry or entry[0] != key:
-            return None
-        try:
-            text = (docs_dir / src_uri).read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        return text if digest(text) == entry[1] else None
-
-    return reuse

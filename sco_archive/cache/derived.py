@@ -4,11 +4,12 @@
 was derived from them. `build` is a new process each time: without this file it would derive
 every citation, list entry and term count of 10,000 documents again to change one page.
 
-An entry is keyed by the document's cache key (`loader.cache_key`: its bytes, its sidecar, the
-corpus knowledge, LOADER_VERSION), so it is never stale for its document; the file as a whole
-is keyed by the code that derives (`code_fingerprint`), so a new version of the archive or of
-a library it relies on starts afresh. Term counts are kept under term numbers that are kept
-with them (`related.TermNumbers`): the numbers only ever grow, so old counts stay valid.
+An entry is keyed by the document's cache key (`cache.documents.cache_key`: its bytes, its
+sidecar, the corpus knowledge, LOADER_VERSION), so it is never stale for its document; the
+file as a whole is keyed by the code that derives (`code_fingerprint`), so a new version of
+the archive or of a library it relies on starts afresh. Term counts are kept under term
+numbers that are kept with them (`related.TermNumbers`): the numbers only ever grow, so old
+counts stay valid.
 A document's values under arguments no longer asked for (an old URL, an old site name) are
 kept with it until it changes or the code does: a few entries at most, never a wrong one.
 """
@@ -16,14 +17,13 @@ kept with it until it changes or the code does: a few entries at most, never a w
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import pickle
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from sco_archive.cache.fingerprint import Fingerprint
 from sco_archive.fs import write_atomically
 from sco_archive.loader import Corpus
 from sco_archive.model import CACHED_PROPERTIES, Document
@@ -39,17 +39,8 @@ _LIBRARIES = ("python-slugify", "numpy", "scipy")
 @functools.cache
 def code_fingerprint() -> str:
     """A digest of every module of the archive, the Python version and the libraries above."""
-    digest = hashlib.sha256(sys.version.encode())
-    for library in _LIBRARIES:
-        try:
-            digest.update(f"\0{library} {metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"\0{library} -".encode())
-    package = PACKAGE_DIR
-    for module in sorted(package.rglob("*.py")):
-        digest.update(b"\0" + module.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
+    found = Fingerprint(sys.version).versions(*_LIBRARIES)
+    return found.tree("package", PACKAGE_DIR, frozenset({"__pycache__"}), ".py").hexdigest()
 
 
 class DerivedCache:

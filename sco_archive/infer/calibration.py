@@ -18,13 +18,13 @@ Evidence never measured keeps its raw confidence, capped likewise.
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
+from sco_archive.cache.fingerprint import Fingerprint
 from sco_archive.model import Field
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "calibration.yaml"
@@ -128,7 +128,7 @@ def load_calibration(path: Path = DEFAULT_PATH) -> Calibration:
 
 def calibration_fingerprint(path: Path = DEFAULT_PATH) -> str:
     """What a cached document's confidences depend on: the measured counts."""
-    return hashlib.sha256(path.read_bytes() if path.is_file() else b"").hexdigest()
+    return Fingerprint().file("calibration", path).hexdigest()
 
 
 def write_calibration(

@@ -7,11 +7,9 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import Any
 
-import yaml
-
+from sco_archive.cache.fingerprint import Fingerprint
 from sco_archive.loader import Corpus
 from sco_archive.model import Diagnostic, Document, remembered
 from sco_archive.project import PACKAGE_DIR
@@ -80,10 +78,10 @@ def generate(
 
 def _render_salt() -> bytes:
     """What else decides a page's Markdown: the code that writes it and the YAML libraries."""
-    salt = hashlib.sha256(f"{yaml.__version__} {metadata.version('python-frontmatter')}".encode())
+    found = Fingerprint().versions("pyyaml", "python-frontmatter")
     for module in ("write/speech_pages.py", "write/markdown.py", "model.py"):
-        salt.update((PACKAGE_DIR / module).read_bytes())
-    return salt.digest()
+        found.file(module, PACKAGE_DIR / module)
+    return found.digest()
 
 
 _SALT = _render_salt()

@@ -27,6 +27,7 @@ from sco_archive.build import run as archive_build
 from sco_archive.build import state as incremental
 from sco_archive.build.run import BuildResult, Project, build
 from sco_archive.build.state import output_dir
+from sco_archive.cache import documents
 from sco_archive.errors import BuildFailed
 from sco_archive.search.index import folder_of
 from sco_archive.write import related
@@ -262,6 +263,7 @@ def test_a_new_loader_version_reloads_every_document(
     def edit(root: Path) -> None:
         # What bumping LOADER_VERSION in sco_archive/__init__.py does to both of its readers.
         monkeypatch.setattr(loader, "LOADER_VERSION", loader.LOADER_VERSION + "-next")
+        monkeypatch.setattr(documents, "LOADER_VERSION", documents.LOADER_VERSION + "-next")
         monkeypatch.setattr(incremental, "LOADER_VERSION", incremental.LOADER_VERSION + "-next")
 
     # Same rules, so the same pages: a version bump alone reloads, and re-renders nothing.

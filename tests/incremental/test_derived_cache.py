@@ -9,7 +9,8 @@ import pytest
 
 from sco_archive.cache import derived as derived_cache
 from sco_archive.cache.derived import DerivedCache
-from sco_archive.loader import Corpus, DocumentCache, load_corpus
+from sco_archive.cache.documents import DocumentCache
+from sco_archive.loader import Corpus, load_corpus
 from sco_archive.write import related
 from sco_archive.write.plan import generate
 

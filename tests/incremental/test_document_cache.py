@@ -6,8 +6,9 @@ import os
 import time
 from pathlib import Path
 
-from sco_archive import loader
-from sco_archive.loader import DocumentCache, load_corpus
+from sco_archive.cache import documents
+from sco_archive.cache.documents import DocumentCache
+from sco_archive.loader import load_corpus
 from sco_archive.model import Document, remembered
 
 DOCUMENT = "---\ntitle: Remarks on trade\ndate: 2020-05-04\n---\n\nWe discussed trade.\n"
@@ -59,13 +60,13 @@ def _settled(path: Path) -> None:
 def _load_counting_reads(speeches: Path, cache: DocumentCache, monkeypatch) -> list[str]:
     """The files whose bytes the load read to compute cache keys."""
     read: list[str] = []
-    real = loader.cache_key
+    real = documents.cache_key
 
     def counting(path, *rest):
         read.append(path.name)
         return real(path, *rest)
 
-    monkeypatch.setattr(loader, "cache_key", counting)
+    monkeypatch.setattr(documents, "cache_key", counting)
     load(speeches, cache)
     return read
 

@@ -10,7 +10,6 @@ import re
 import tempfile
 import threading
 import traceback
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from sco_archive.build.finish import index_and_write_downloads
 from sco_archive.build.serve import watch_with_events
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
@@ -44,7 +44,6 @@ from sco_archive.processes import long_lived_objects
 from sco_archive.project import CACHE_DIR, SPEECHES_DIR, THEME_DIR, Project, load_project
 from sco_archive.search.index import (
     SHARD_PAGES,
-    build_search_index,
     build_search_index_in_background,
     folder_of,
 )
@@ -282,23 +281,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 site_dir, self._stale_folders, self.config.search_shard_pages
             )
             return
-        # sco_archive.build.run saves the state itself, once the new site is in place.
-        if self._state is not None and self.state_site_dir is None:
+        if self.preloaded is not None:
+            return  # sco_archive.build.run indexes, writes the downloads and saves the state
+        if self._state is not None:
             save_state(self._state_file(config), self._state)
-        # The downloads are written while Pagefind, another process, indexes: this thread
-        # has the interpreter to itself meanwhile.
-        with ThreadPoolExecutor(1, thread_name_prefix="exports") as pool:
-            exports = pool.submit(
-                write_exports,
-                site_dir,
-                self.generated.pages,
-                config.site_url or "",
-                config.site_name,
-            )
-            try:
-                build_search_index(site_dir, self._stale_folders, self.config.search_shard_pages)
-            finally:
-                exports.result()
+        index_and_write_downloads(
+            site_dir,
+            self.generated.pages,
+            config.site_url or "",
+            config.site_name,
+            self._stale_folders,
+            self.config.search_shard_pages,
+        )
+
+    @property
+    def stale_search_folders(self) -> set[str] | None:
+        """The folders whose search shards the last build must index again (None: all)."""
+        return self._stale_folders
 
     def _write_exports_in_background(self, config: MkDocsConfig) -> None:
         """For `serve`: the downloads in a thread, so an edit shows before they are written.

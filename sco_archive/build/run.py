@@ -14,6 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from sco_archive.build.finish import index_and_write_downloads
 from sco_archive.build.plugin import ArchivePlugin, user_build_date
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
@@ -139,6 +140,13 @@ def build(
 ) -> BuildResult:
     """Build the site. Under `strict`, any warning stops the build before anything is written.
 
+    The stages, in order: nothing changed since the last build? (`_unchanged_snapshot`: then
+    done) → load and plan (`load_and_plan`: read, infer, merge, plan every page) → refuse
+    (`_refuse`: errors, or warnings under --strict) → render (`_render`: MkDocs and the plugin,
+    into a staging folder) → index and write downloads (`_index_and_write_downloads`) → swap
+    the new site in (`_swap_into_place`) → write docs/ (`sync_docs`) → remember what was built
+    (state, page cache, snapshot).
+
     The new site is built beside the old one and swapped in only when MkDocs succeeded, and
     docs/ is updated only then: a failed or interrupted build leaves both as they were.
     """
@@ -182,7 +190,8 @@ def build(
             )
             if previous is None or not _up_to_date(previous, current, docs_dir, generated):
                 warm = _start_staging(staging, copy, previous, current)
-                _run_mkdocs(project, staging, site_dir, generated, warm)
+                stale = _render(project, staging, site_dir, generated, warm)
+                _index_and_write_downloads(staging, config, generated, stale)
                 finishing.enter_context(_removing(_swap_into_place(staging, site_dir)))
                 save_state(state_file, current)
                 docs = sync_docs(docs_dir, generated.files)
@@ -244,9 +253,11 @@ REGENERATED_EVERY_BUILD = ("search", *EXPORT_FILES)
 LINKED_FROM_LAST_BUILD = ("pagefind",)
 
 
-def _run_mkdocs(
+def _render(
     project: Project, staging: Path, site_dir: Path, generated: Generated, warm: bool
-) -> None:
+) -> set[str] | None:
+    """MkDocs renders the planned pages into `staging` (all of them, or, warm, those changed);
+    returns the folders whose search shards must be indexed again (None: all)."""
     build_config = load_project_config(project, site_dir=str(staging))
     plugin = archive_plugin(build_config)
     plugin.preloaded = generated
@@ -263,6 +274,16 @@ def _run_mkdocs(
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
     finally:
         build_logger.removeFilter(DROP_DIRTY_WARNING)
+    return plugin.stale_search_folders
+
+
+def _index_and_write_downloads(
+    staging: Path, config: MkDocsConfig, generated: Generated, stale: set[str] | None
+) -> None:
+    shard_pages = archive_plugin(config).config.search_shard_pages
+    index_and_write_downloads(
+        staging, generated.pages, config.site_url or "", config.site_name, stale, shard_pages
+    )
 
 
 def _up_to_date(

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import datetime
-import json
 import logging
 import os
 import re
-import tempfile
 import threading
-import traceback
 from contextlib import nullcontext
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sco_archive.build.finish import index_and_write_downloads
+from sco_archive.build.render_pool import RenderShare
 from sco_archive.build.serve import watch_with_events
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
@@ -83,7 +80,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Set by sco_archive.build.run (whose MkDocs run is dirty, so that skipped pages stay
         # skipped): render half the changed pages in a forked process, on the other core.
         self.parallel = False
-        self._helper: tuple[int, Path] | None = None  # (pid, file it reports warnings to)
+        self._helper: RenderShare | None = None  # the forked process rendering half the pages
         self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
         self._documents: dict[str, Document] = {}  # cache key → document, for `serve`
         self._stamps: dict[Path, tuple[tuple, str]] = {}  # DocumentCache.stamps, for `serve`
@@ -204,19 +201,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if len(pages) < PARALLEL_PAGES_FROM:
             return nav
         share = pages[1::2]  # every other page: speech and index pages alike, in both halves
-        handle, report = tempfile.mkstemp(prefix="sco-render-", suffix=".json")
-        os.close(handle)
-        pid = os.fork()
-        if pid == 0:  # the helper: render its share, report its warnings, never return
-            code = 1
-            try:
-                _render_share(share, nav, config, files, Path(report))
-                code = 0
-            finally:
-                os._exit(code)
+        self._helper = RenderShare(share, nav, config, files)
         for file in share:  # the main process skips them (MkDocs runs dirty)
             file.changed = False
-        self._helper = (pid, Path(report))
         return nav
 
     @property
@@ -230,37 +217,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         threads start. A fork of a process with other threads may inherit a lock held."""
         return self.parallel or (self.serving and self.dirty and threading.active_count() == 1)
 
-    def _join_helper(self) -> None:
-        """Wait for the helper; its warnings count here, so strict mode sees them."""
-        if self._helper is None:
-            return
-        pid, report = self._helper
-        self._helper = None
-        _, status = os.waitpid(pid, 0)
-        try:
-            found = json.loads(report.read_text(encoding="utf-8") or "{}")
-        except (OSError, ValueError):
-            found = {}
-        finally:
-            report.unlink(missing_ok=True)
-        for level, name, message in found.get("records", []):
-            logging.getLogger(name).log(level, message)
-        if os.waitstatus_to_exitcode(status) != 0 or "error" in found:
-            raise PluginError(
-                "rendering pages in the second process failed: "
-                + found.get("error", f"exit status {os.waitstatus_to_exitcode(status)}")
-            )
-
     def on_build_error(self, *, error: Exception) -> None:
         if self._helper is not None:
-            pid, report = self._helper
+            self._helper.kill()
             self._helper = None
-            try:
-                os.kill(pid, 9)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
-            report.unlink(missing_ok=True)
+
+    def _join_helper(self) -> None:
+        """Wait for the helper; its warnings count here, so strict mode sees them."""
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.join()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # In an incremental build the old page may be a hard link into the live site: unlink
@@ -356,43 +322,6 @@ def _nav_paths(nav: object) -> set[str]:
 def _folders(src_uris: set[str]) -> set[str]:
     """The folders below speeches/ (search shards are made of them) these pages are in."""
     return {folder for uri in src_uris if (folder := folder_of(uri))}
-
-
-class _Collect(logging.Handler):
-    """Keeps the helper's warnings, to be logged again (and counted) by the main process."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[tuple[int, str, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.levelno, record.name, record.getMessage()))
-
-
-def _render_share(
-    share: list, nav: Navigation, config: MkDocsConfig, files: Files, report: Path
-) -> None:
-    """In the forked helper: what MkDocs' build loop does, for `share` only."""
-    from mkdocs.commands.build import _build_page, _populate_page
-
-    collect = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.handlers[:] = [collect]
-    mkdocs_log.propagate = False
-    found: dict[str, object] = {}
-    try:
-        for file in share:
-            if file.page is None:
-                Page(None, file, config)
-            _populate_page(file.page, config, files)
-        env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        for file in share:
-            _build_page(file.page, config, doc_files, nav, env)
-    except BaseException:
-        found["error"] = traceback.format_exc(limit=8)
-    found["records"] = collect.records
-    report.write_text(json.dumps(found), encoding="utf-8")
 
 
 def _is_speech(page: Page) -> bool:

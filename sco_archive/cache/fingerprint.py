@@ -50,8 +50,10 @@ class Fingerprint:
     def tree(
         self, label: str, root: Path, skip_dirs: frozenset[str] = frozenset(), suffix: str = ""
     ) -> Fingerprint:
-        """Every file below `root` (ending in `suffix`): its path and bytes, in a fixed order."""
-        self.text(label, str(root))
+        """Every file below `root` (ending in `suffix`): its path below `root` and its bytes, in
+        a fixed order. Not where `root` is: a project or package moved keeps its key (a caller
+        that means the place adds it as text)."""
+        self.text(label)
         if not root.is_dir():
             return self.text("missing")
         for folder, dirnames, filenames in os.walk(root):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +17,9 @@ from sco_archive.knowledge import Knowledge, load_knowledge
 from sco_archive.loader import Corpus, ProgressFactory, load_corpus
 from sco_archive.model import Diagnostic
 from sco_archive.read.files import discover
+
+if TYPE_CHECKING:  # the plugin imports this module
+    from sco_archive.build.plugin import ArchiveConfig
 
 PACKAGE_DIR = Path(__file__).parent
 THEME_DIR = PACKAGE_DIR / "theme"
@@ -64,20 +67,20 @@ def load_project_config(project: Project, **overrides: object) -> MkDocsConfig:
     return config
 
 
-def _settings(config: MkDocsConfig) -> Any:
-    """The plugin's own settings in mkdocs.yml (`speeches`, `knowledge`, …)."""
+def plugin_settings(config: MkDocsConfig) -> ArchiveConfig:
+    """The plugin's own settings in mkdocs.yml (`speeches`, `knowledge`, …), as loaded."""
     return config.plugins[PLUGIN_NAME].config
 
 
 def speeches_dir(project: Project, config: MkDocsConfig) -> Path:
     if project.speeches is not None:
         return project.speeches
-    return project.root / _settings(config).speeches
+    return project.root / plugin_settings(config).speeches
 
 
 def knowledge_path(project: Project, config: MkDocsConfig | None) -> Path | None:
     """The project's own knowledge file, or None for the one that comes with the archive."""
-    knowledge_file = _settings(config).knowledge if config is not None else None
+    knowledge_file = plugin_settings(config).knowledge if config is not None else None
     return project.root / knowledge_file if knowledge_file else None
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
-import re
 import threading
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import base
@@ -18,9 +17,10 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from sco_archive.build.build_date import pin_build_date
 from sco_archive.build.finish import index_and_write_downloads
 from sco_archive.build.render_pool import RenderShare
-from sco_archive.build.serve import watch_with_events
+from sco_archive.build.serve import PreviewWriters, watch_with_events
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
     GeneratedFile,
@@ -36,23 +36,25 @@ from sco_archive.build.state import (
 )
 from sco_archive.cache.derived import DerivedCache
 from sco_archive.cache.documents import DocumentCache
-from sco_archive.model import Document, PartialDate
+from sco_archive.model import Document
 from sco_archive.processes import long_lived_objects
-from sco_archive.project import CACHE_DIR, SPEECHES_DIR, THEME_DIR, Project, load_project
-from sco_archive.search.index import (
-    SHARD_PAGES,
-    build_search_index_in_background,
-    folder_of,
+from sco_archive.project import (
+    CACHE_DIR,
+    PLUGIN_NAME,
+    SPEECHES_DIR,
+    THEME_DIR,
+    Project,
+    load_project,
 )
+from sco_archive.search.index import SHARD_PAGES, folder_of
 from sco_archive.write.docs_sync import read_manifest
-from sco_archive.write.downloads import write_exports
-from sco_archive.write.markdown import display_date
+from sco_archive.write.markdown import display_iso_date
 from sco_archive.write.plan import Generated, generate
 from sco_archive.write.related import TermNumbers
+from sco_archive.write.speech_pages import with_permalinks
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
-_PARAGRAPH = re.compile(r'<p id="p(\d+)">')
 # Below this many pages to render, a second process costs more than it saves.
 PARALLEL_PAGES_FROM = 200
 
@@ -63,30 +65,41 @@ class ArchiveConfig(base.Config):
     search_shard_pages = c.Type(int, default=SHARD_PAGES)  # pages per search index bundle
 
 
+@dataclass(frozen=True)
+class DrivenBuild:
+    """What `sco_archive.build.run.build` hands the plugin when it runs MkDocs itself.
+
+    A driven build renders half the changed pages in a forked process, on the other core (its
+    MkDocs run is dirty, so that the pages skipped stay skipped), and leaves the search index,
+    the downloads and the site state to build(), which shows them as stages of their own.
+    """
+
+    plan: Generated  # the pages build() planned: the plugin loads nothing
+    warm: bool  # MkDocs updates a copy of the live site: only the pages changed are rendered
+    site_dir: Path  # the live site, which the state describes (MkDocs builds beside it)
+
+
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
-    """Loads `speeches/` (unless the CLI already did) and serves the pages from memory."""
+    """Loads `speeches/` (unless build() already did) and serves the pages from memory."""
 
     def __init__(self) -> None:
-        self.preloaded: Generated | None = None  # set by sco_archive.build.run before a build
+        # Set by sco_archive.build.run.build before it runs MkDocs; None under plain `mkdocs
+        # build` and `serve`, where the plugin loads, indexes and writes the downloads itself.
+        self.driven: DrivenBuild | None = None
         self.generated: Generated | None = None
         self._speech_bodies: dict[str, str] = {}
-        # Incremental builds: set by sco_archive.build.run, or by `serve --dirty` at startup.
-        self.dirty = False
-        self.state_site_dir: Path | None = None  # the site folder the state describes
+        self.dirty = False  # MkDocs' own dirty build (`serve --dirty`), set at startup
         self._state: SiteState | None = None
         # `serve`: the state of the preview's last build. Kept in memory, not in the cache: the
         # preview's folder is new in every session, so a state file would never be read again.
         self._preview_state: SiteState | None = None
-        # Set by sco_archive.build.run (whose MkDocs run is dirty, so that skipped pages stay
-        # skipped): render half the changed pages in a forked process, on the other core.
-        self.parallel = False
         self._helper: RenderShare | None = None  # the forked process rendering half the pages
         self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
         self._documents: dict[str, Document] = {}  # cache key → document, for `serve`
         self._stamps: dict[Path, tuple[tuple, str]] = {}  # DocumentCache.stamps, for `serve`
         self._term_numbers = TermNumbers()  # for `serve`: see related.TermNumbers
         self.serving = False  # `serve`: the search index and downloads are made in the background
-        self._exports_wanted = 0  # `serve`: rebuilds that asked for their downloads so far
+        self._preview_writers = PreviewWriters()  # `serve`: what writes them
         # Folders below speeches/ with a page whose search index entry this build changed or
         # removed (generate.page_keys); None: all of them.
         self._stale_folders: set[str] | None = None
@@ -94,7 +107,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
         self.serving = command == "serve"
-        if dirty:  # `serve --dirty`: our dirty builds are exact (see incremental.py)
+        if dirty:  # `serve --dirty`: our dirty builds are exact (see build/state.py)
             logging.getLogger("mkdocs.commands.build").addFilter(DROP_DIRTY_WARNING)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -102,8 +115,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # still override any of them.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
-        self.generated = self.preloaded or self._load(config)
-        _pin_build_date(self.generated)
+        self.generated = self.driven.plan if self.driven else self._load(config)
+        pin_build_date(self.generated.pages)
         return config
 
     def _load(self, config: MkDocsConfig) -> Generated:
@@ -175,7 +188,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     def _state_file(self, config: MkDocsConfig) -> Path:
-        site_dir = self.state_site_dir or Path(config.site_dir)
+        site_dir = self.driven.site_dir if self.driven else Path(config.site_dir)
         return state_file_for(Path(config.config_file_path).parent / CACHE_DIR, site_dir)
 
     def _changed_since_last_build(
@@ -183,7 +196,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     ) -> tuple[set[str] | None, set[str] | None]:
         """(pages to render, speech pages to index again), None meaning all; the output of
         pages gone is removed here."""
-        if not self.dirty:
+        if not self._changed_only:
             return None, None
         assert self._state is not None
         previous = self._preview_state if self._preview else load_state(self._state_file(config))
@@ -207,15 +220,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return nav
 
     @property
+    def _changed_only(self) -> bool:
+        """Whether only the pages changed since the last build are rendered: in a warm build
+        that build() drives, or in MkDocs' own dirty build."""
+        return self.driven.warm if self.driven else self.dirty
+
+    @property
     def _preview(self) -> bool:
-        """`serve`'s preview (not `build`, which also runs MkDocs with this plugin's state set)."""
-        return self.serving and self.state_site_dir is None
+        """`serve`'s preview (a build that build() drives is never one)."""
+        return self.serving and self.driven is None
 
     def may_fork_a_helper(self) -> bool:
         """Render in a forked helper: in `build`, and in `serve` (which runs MkDocs dirty too)
         for its first build, whose thousands of pages come before its server and watcher
         threads start. A fork of a process with other threads may inherit a lock held."""
-        return self.parallel or (self.serving and self.dirty and threading.active_count() == 1)
+        if self.driven is not None:
+            return True
+        return self.serving and self.dirty and threading.active_count() == 1
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._helper is not None:
@@ -242,13 +263,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         (site_dir / ".nojekyll").write_bytes(b"")
         if self._preview:
             self._preview_state = self._state
-            self._write_exports_in_background(config)
-            build_search_index_in_background(
-                site_dir, self._stale_folders, self.config.search_shard_pages
+            self._preview_writers.write(
+                site_dir,
+                self.generated.pages,
+                config.site_url or "",
+                config.site_name,
+                self._stale_folders,
+                self.config.search_shard_pages,
             )
             return
-        if self.preloaded is not None:
-            return  # sco_archive.build.run indexes, writes the downloads and saves the state
+        if self.driven is not None:
+            return  # build() indexes, writes the downloads and saves the state
         if self._state is not None:
             save_state(self._state_file(config), self._state)
         index_and_write_downloads(
@@ -265,32 +290,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """The folders whose search shards the last build must index again (None: all)."""
         return self._stale_folders
 
-    def _write_exports_in_background(self, config: MkDocsConfig) -> None:
-        """For `serve`: the downloads in a thread, so an edit shows before they are written.
-
-        Of the rebuilds waiting for the thread's lock, only the latest writes: another would
-        put older downloads over newer ones.
-        """
-        assert self.generated is not None
-        self._exports_wanted += 1
-        wanted, pages = self._exports_wanted, self.generated.pages
-        site_dir, site_url, site_name = (
-            Path(config.site_dir),
-            config.site_url or "",
-            config.site_name,
-        )
-
-        def run() -> None:
-            with _exports_lock:
-                if wanted != self._exports_wanted:
-                    return
-                try:
-                    write_exports(site_dir, pages, site_url, site_name)
-                except OSError as error:  # e.g. the preview's folder gone as `serve` stops
-                    log.warning(f"downloads of the preview not updated: {error}")
-
-        threading.Thread(target=run, name="exports", daemon=True).start()
-
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -305,10 +304,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not _is_speech(page):
             return html
         body = self._speech_bodies.pop(page.file.src_uri)
-        return _PARAGRAPH.sub(_with_permalink, body)
+        return with_permalinks(body)
 
 
-_exports_lock = threading.Lock()
+def archive_plugin(config: MkDocsConfig) -> ArchivePlugin:
+    """The plugin instance in a loaded config (project.plugin_settings gives its settings)."""
+    plugin = config.plugins[PLUGIN_NAME]
+    assert isinstance(plugin, ArchivePlugin)
+    return plugin
 
 
 def _nav_paths(nav: object) -> set[str]:
@@ -326,48 +329,3 @@ def _folders(src_uris: set[str]) -> set[str]:
 
 def _is_speech(page: Page) -> bool:
     return page.meta.get("template") == "speech.html"
-
-
-def display_iso_date(iso: str) -> str:
-    """The theme's `display_date` filter: `2020-06-24` → `24 June 2020`."""
-    try:
-        return display_date(PartialDate.parse_iso(iso))
-    except ValueError:
-        return str(iso)
-
-
-def _with_permalink(match: re.Match[str]) -> str:
-    number = match.group(1)
-    return (
-        f'<p id="p{number}" class="para"><a class="para-link" href="#p{number}" '
-        f'aria-label="Link to paragraph {number}" title="Link to paragraph {number}">'
-        f"¶</a> "
-    )
-
-
-_pinned: list[str] = []  # the value this module put in the environment, if any
-
-
-def user_build_date() -> str | None:
-    """The SOURCE_DATE_EPOCH the user set, or None when unset or pinned by this module."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return None if epoch is None or epoch in _pinned else epoch
-
-
-def _pin_build_date(generated: Generated) -> None:
-    """Pin the dates MkDocs stamps (sitemap) so the same input gives the same bytes.
-
-    The newest document's date is a function of the input alone; a value the user set is kept.
-    """
-    if user_build_date() is not None:
-        return
-    dates = [p.document.date for p in generated.pages if p.document.date]
-    newest = max(dates, key=PartialDate.iso) if dates else None  # 2020-06 vs 2020-06-24
-    day = (
-        datetime.date(newest.year, newest.month or 1, newest.day or 1)
-        if newest
-        else (datetime.date(2001, 6, 15))
-    )
-    moment = datetime.datetime.combine(day, datetime.time(), datetime.UTC)
-    _pinned.append(str(int(moment.timestamp())))
-    os.environ["SOURCE_DATE_EPOCH"] = _pinned[-1]

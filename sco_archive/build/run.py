@@ -14,8 +14,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from sco_archive.build.build_date import user_build_date
 from sco_archive.build.finish import index_and_write_downloads
-from sco_archive.build.plugin import ArchivePlugin, user_build_date
+from sco_archive.build.plugin import DrivenBuild, archive_plugin
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
     SiteState,
@@ -41,19 +42,20 @@ from sco_archive.cache.pages import (
     save_page_cache,
 )
 from sco_archive.errors import BuildFailed
+from sco_archive.fs import recover_interrupted_swap, staging_for, swap_in
 from sco_archive.loader import Corpus, ProgressFactory, _diagnostic_order
 from sco_archive.model import Diagnostic, Severity
 from sco_archive.processes import Helper, long_lived_objects, thawing
 from sco_archive.project import (
-    PLUGIN_NAME,
     THEME_DIR,
     Project,
     knowledge_path,
     load_project,
     load_project_config,
+    plugin_settings,
     speeches_dir,
 )
-from sco_archive.write.docs_sync import SyncResult, hand_written_conflicts, read_manifest, sync_docs
+from sco_archive.write.docs_sync import SyncResult, read_manifest, refuse_conflicts, sync_docs
 from sco_archive.write.downloads import EXPORT_FILES
 from sco_archive.write.plan import Generated, generate
 from sco_archive.write.related import TermNumbers
@@ -99,12 +101,6 @@ class BuildResult:
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
 
 
-def archive_plugin(config: MkDocsConfig) -> ArchivePlugin:
-    plugin = config.plugins[PLUGIN_NAME]
-    assert isinstance(plugin, ArchivePlugin)
-    return plugin
-
-
 def load_and_plan(
     project: Project,
     progress: ProgressFactory | None = None,
@@ -144,7 +140,7 @@ def build(
     done) → load and plan (`load_and_plan`: read, infer, merge, plan every page) → refuse
     (`_refuse`: errors, or warnings under --strict) → render (`_render`: MkDocs and the plugin,
     into a staging folder) → index and write downloads (`_index_and_write_downloads`) → swap
-    the new site in (`_swap_into_place`) → write docs/ (`sync_docs`) → remember what was built
+    the new site in (`fs.swap_in`) → write docs/ (`sync_docs`) → remember what was built
     (state, page cache, snapshot).
 
     The new site is built beside the old one and swapped in only when MkDocs succeeded, and
@@ -154,7 +150,7 @@ def build(
     config = load_project_config(project)
     docs_dir = Path(config.docs_dir)
     site_dir = (project.site_dir or Path(config.site_dir)).resolve()
-    _recover_interrupted_swap(site_dir)
+    recover_interrupted_swap(site_dir)
     state_file = state_file_for(project.cache_dir, site_dir)
     snapshot_file = snapshot_file_for(state_file)
     inputs = _inputs_digest(project, config, site_dir)
@@ -162,7 +158,7 @@ def build(
         snapshot = _unchanged_snapshot(snapshot_file, inputs, docs_dir, site_dir, state_file)
         if snapshot is not None:
             diagnostics = snapshot["diagnostics"]
-            _refuse(diagnostics, strict, [])
+            _refuse(diagnostics, strict)
             return BuildResult(
                 site_dir,
                 None,
@@ -178,13 +174,14 @@ def build(
     docs = None
     rendered = 0
     with ExitStack() as finishing:
-        with _staging_dir(site_dir) as staging, _copying(site_dir, staging, previous) as copy:
+        with staging_for(site_dir) as staging, _copying(site_dir, staging, previous) as copy:
             config, corpus, generated = load_and_plan(project, progress, config)
             # Keyed: Diagnostic's own ordering compares `line` None with int (a TypeError).
             diagnostics = sorted(
                 corpus.all_diagnostics() + generated.diagnostics, key=_diagnostic_order
             )
-            _refuse(diagnostics, strict, hand_written_conflicts(docs_dir, generated.files))
+            refuse_conflicts(docs_dir, generated.files)
+            _refuse(diagnostics, strict)
             current = current_state(
                 config, THEME_DIR, generated.files, read_manifest(docs_dir), generated.search_keys
             )
@@ -192,7 +189,7 @@ def build(
                 warm = _start_staging(staging, copy, previous, current)
                 stale = _render(project, staging, site_dir, generated, warm)
                 _index_and_write_downloads(staging, config, generated, stale)
-                finishing.enter_context(_removing(_swap_into_place(staging, site_dir)))
+                finishing.enter_context(_removing(swap_in(staging, site_dir)))
                 save_state(state_file, current)
                 docs = sync_docs(docs_dir, generated.files)
                 rendered = _rendered(previous, current, warm)
@@ -260,10 +257,7 @@ def _render(
     returns the folders whose search shards must be indexed again (None: all)."""
     build_config = load_project_config(project, site_dir=str(staging))
     plugin = archive_plugin(build_config)
-    plugin.preloaded = generated
-    plugin.dirty = warm
-    plugin.state_site_dir = site_dir
-    plugin.parallel = True
+    plugin.driven = DrivenBuild(generated, warm, site_dir)
     build_logger = logging.getLogger("mkdocs.commands.build")
     build_logger.addFilter(DROP_DIRTY_WARNING)
     try:
@@ -280,7 +274,7 @@ def _render(
 def _index_and_write_downloads(
     staging: Path, config: MkDocsConfig, generated: Generated, stale: set[str] | None
 ) -> None:
-    shard_pages = archive_plugin(config).config.search_shard_pages
+    shard_pages = plugin_settings(config).search_shard_pages
     index_and_write_downloads(
         staging, generated.pages, config.site_url or "", config.site_name, stale, shard_pages
     )
@@ -293,7 +287,6 @@ def _up_to_date(
     return (
         previous == current
         and read_manifest(docs_dir) == set(generated.files)
-        and not hand_written_conflicts(docs_dir, generated.files)
         and all(_holds(docs_dir / uri, text) for uri, text in generated.files.items())
     )
 
@@ -310,12 +303,7 @@ def _rendered(previous: SiteState | None, current: SiteState, warm: bool) -> int
     return len(current.pages) if changed is None else len(changed)
 
 
-def _refuse(diagnostics: list[Diagnostic], strict: bool, conflicts: list[str]) -> None:
-    if conflicts:
-        raise BuildFailed(
-            "these files in docs/ are not the archive's own, and the archive "
-            f"needs their paths: {', '.join(conflicts)}; rename them"
-        )
+def _refuse(diagnostics: list[Diagnostic], strict: bool) -> None:
     blocking = [
         d
         for d in diagnostics
@@ -325,41 +313,6 @@ def _refuse(diagnostics: list[Diagnostic], strict: bool, conflicts: list[str]) -
         raise BuildFailed(
             f"--strict: {len(blocking)} problem(s) found; nothing was built", blocking
         )
-
-
-@contextmanager
-def _staging_dir(site_dir: Path) -> Iterator[Path]:
-    staging = site_dir.parent / f".{site_dir.name}.building"
-    shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _old_dir(site_dir: Path) -> Path:
-    return site_dir.parent / f".{site_dir.name}.old"
-
-
-def _recover_interrupted_swap(site_dir: Path) -> None:
-    """Put back the previous site when a build was killed between the swap's two renames."""
-    old = _old_dir(site_dir)
-    if old.is_dir() and not site_dir.exists():
-        old.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _swap_into_place(staging: Path, site_dir: Path) -> Path:
-    """Put the new site in place; return the folder that holds the old one, for removal."""
-    # Two renames, never a copy: the only moment without a site/ is between them, and
-    # `_recover_interrupted_swap` undoes that moment at the start of the next build.
-    old = _old_dir(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    return old
 
 
 def _start_staging(

@@ -1,9 +1,15 @@
-"""How `serve` hears that a file changed: from the operating system, and only of edits."""
+"""What `serve` does apart from a build: it hears of edits from the operating system, and
+writes the preview's search index and downloads in the background, after each rebuild."""
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from watchdog.events import (
     FileClosedEvent,
     FileCreatedEvent,
@@ -12,6 +18,12 @@ from watchdog.events import (
     FileMovedEvent,
 )
 from watchdog.observers import Observer
+
+from sco_archive.search.index import SHARD_PAGES, build_search_index
+from sco_archive.write.downloads import write_exports
+from sco_archive.write.speech_pages import SpeechPage
+
+log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 # What editing does to a file. Not opening or reading one: every rebuild reads files (the
 # hand-written pages in docs/, the edited document), which would set off the next rebuild.
@@ -45,3 +57,72 @@ def watch_with_events(server) -> None:
     server.observer = _EditObserver()
     for path in paths:
         server.watch(os.path.realpath(path))
+
+
+class PreviewWriters:
+    """The preview's search index and downloads, each written in a thread after a rebuild, so
+    that an edit shows before they have caught up with it."""
+
+    def __init__(self) -> None:
+        self._exports_wanted = 0  # rebuilds that asked for their downloads so far
+
+    def write(
+        self,
+        site_dir: Path,
+        pages: list[SpeechPage],
+        site_url: str,
+        site_name: str,
+        stale_folders: set[str] | None,
+        shard_pages: int,
+    ) -> None:
+        """Start writing the downloads of `pages`, then indexing `stale_folders` (None: all)."""
+        self._write_exports_in_background(site_dir, pages, site_url, site_name)
+        build_search_index_in_background(site_dir, stale_folders, shard_pages)
+
+    def _write_exports_in_background(
+        self, site_dir: Path, pages: list[SpeechPage], site_url: str, site_name: str
+    ) -> None:
+        """Of the rebuilds waiting for the thread's lock, only the latest writes: another would
+        put older downloads over newer ones."""
+        self._exports_wanted += 1
+        wanted = self._exports_wanted
+
+        def run() -> None:
+            with _exports_lock:
+                if wanted != self._exports_wanted:
+                    return
+                try:
+                    write_exports(site_dir, pages, site_url, site_name)
+                except OSError as error:  # e.g. the preview's folder gone as `serve` stops
+                    log.warning(f"downloads of the preview not updated: {error}")
+
+        threading.Thread(target=run, name="exports", daemon=True).start()
+
+
+_exports_lock = threading.Lock()
+_index_lock = threading.Lock()
+
+
+def build_search_index_in_background(
+    site_dir: Path, stale: Iterable[str] | None = None, shard_pages: int = SHARD_PAGES
+) -> threading.Thread:
+    """Index in a thread, so an edit shows before search has caught up with it.
+
+    Each shard is written beside its live bundle and swapped in when complete: the preview's
+    search always has whole bundles, at worst one edit behind for a while. Pagefind runs at a
+    low priority: the next edit's rebuild, which a curator waits for, comes first.
+    """
+    stale = None if stale is None else list(stale)
+
+    def run() -> None:
+        with _index_lock:  # one run at a time; a run started later sees the later pages
+            try:
+                build_search_index(site_dir, stale, shard_pages, yielding=True)
+            except PluginError as error:
+                log.warning(f"search index of the preview not updated: {error}")
+                return
+            log.info("search index of the preview updated")
+
+    thread = threading.Thread(target=run, name="pagefind", daemon=True)
+    thread.start()
+    return thread

@@ -16,24 +16,22 @@ about pages never show up as results.
 from __future__ import annotations
 
 import json
-import logging
-import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from sco_archive.fs import write_atomically
+from sco_archive.fs import staging_for, swap_in, write_atomically
 from sco_archive.search.canonical import canonicalize_index
+from sco_archive.write.speech_pages import SPEECHES_DIR
 
 BUNDLE_DIR = "pagefind"  # below the site root
+# SPEECHES_DIR, below docs/, is below the site root too: each folder in it is one shard.
 SHARDS_FILE = "shards.json"  # in BUNDLE_DIR: the shards' bundles; search.js loads the first
-SPEECHES_DIR = "speeches"  # below the site root; each folder in it is one shard
 # Parts of a speech page that are not the speech: citations and links to other documents
 # would make a phrase "match" a page whose text does not contain it, and the metadata list's
 # labels ("Speaker", "Length … words") would fill excerpts. Speaker, venue and city are facets.
@@ -49,9 +47,6 @@ UNUSED_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
-
-log = logging.getLogger("mkdocs.plugins.sco_archive")
-
 
 SHARD_PAGES = 4_000  # one Pagefind run on 3,876 pages peaked at 1.78 GB (bench, 10,000 docs)
 
@@ -167,27 +162,21 @@ def build_search_index(
 
 def _index_shard(site_dir: Path, shard: Shard, yielding: bool) -> str | None:
     """Index one shard beside its live bundle and swap it in; return an error, or None."""
-    bundle = site_dir / BUNDLE_DIR
-    staging = bundle / f".{shard.name}.next"
-    shutil.rmtree(staging, ignore_errors=True)
-    command = index_command(site_dir, shard, f"{BUNDLE_DIR}/{staging.name}", yielding)
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as error:
-        return f"could not run Pagefind: {error}"
-    if done.returncode != 0:
-        return (done.stderr or done.stdout).strip()
-    canonicalize_index(staging)
-    for name in UNUSED_FILES:
-        (staging / name).unlink(missing_ok=True)
-    # Rename, never rewrite: in an incremental build the old bundle may be hard-linked into
-    # the live site, which must not change under a reader.
-    old = bundle / f".{shard.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if (bundle / shard.name).exists():
-        os.replace(bundle / shard.name, old)
-    os.replace(staging, bundle / shard.name)
-    shutil.rmtree(old, ignore_errors=True)
+    bundle = site_dir / BUNDLE_DIR / shard.name
+    with staging_for(bundle) as staging:
+        command = index_command(site_dir, shard, f"{BUNDLE_DIR}/{staging.name}", yielding)
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as error:
+            return f"could not run Pagefind: {error}"
+        if done.returncode != 0:
+            return (done.stderr or done.stdout).strip()
+        canonicalize_index(staging)
+        for name in UNUSED_FILES:
+            (staging / name).unlink(missing_ok=True)
+        # Swapped, never rewritten: in an incremental build the old bundle may be hard-linked
+        # into the live site, which must not change under a reader.
+        shutil.rmtree(swap_in(staging, bundle), ignore_errors=True)
     return None
 
 
@@ -203,31 +192,3 @@ def _remove_other_files(bundle: Path, keep: set[str]) -> None:
             shutil.rmtree(path)
         else:
             path.unlink()
-
-
-_serve_lock = threading.Lock()
-
-
-def build_search_index_in_background(
-    site_dir: Path, stale: Iterable[str] | None = None, shard_pages: int = SHARD_PAGES
-) -> threading.Thread:
-    """For `serve`: index in a thread, so an edit shows before search has caught up with it.
-
-    Each shard is written beside its live bundle and swapped in when complete: the preview's
-    search always has whole bundles, at worst one edit behind for a while. Pagefind runs at a
-    low priority: the next edit's rebuild, which a curator waits for, comes first.
-    """
-    stale = None if stale is None else list(stale)
-
-    def run() -> None:
-        with _serve_lock:  # one run at a time; a run started later sees the later pages
-            try:
-                build_search_index(site_dir, stale, shard_pages, yielding=True)
-            except PluginError as error:
-                log.warning(f"search index of the preview not updated: {error}")
-                return
-            log.info("search index of the preview updated")
-
-    thread = threading.Thread(target=run, name="pagefind", daemon=True)
-    thread.start()
-    return thread

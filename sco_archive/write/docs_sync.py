@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sco_archive.errors import ArchiveError
+from sco_archive.errors import ArchiveError, BuildFailed
 from sco_archive.fs import write_atomically
 
 MANIFEST = ".generated.json"  # a dotfile, so MkDocs never publishes it
@@ -33,20 +33,21 @@ def read_manifest(docs_dir: Path) -> set[str]:
     return set(listed["files"])
 
 
-def hand_written_conflicts(docs_dir: Path, files: dict[str, str]) -> list[str]:
-    """Generated paths that a person has already put a file of their own at."""
+def refuse_conflicts(docs_dir: Path, files: dict[str, str]) -> None:
+    """Raise BuildFailed if a person has already put a file of their own at a generated path:
+    build() asks before it builds anything, sync_docs again before it writes."""
     owned = read_manifest(docs_dir)
-    return sorted(p for p in files if p not in owned and (docs_dir / p).exists())
+    conflicts = sorted(p for p in files if p not in owned and (docs_dir / p).exists())
+    if conflicts:
+        raise BuildFailed(
+            "these files in docs/ are not the archive's own, and the archive "
+            f"needs their paths: {', '.join(conflicts)}; rename them"
+        )
 
 
 def sync_docs(docs_dir: Path, files: dict[str, str]) -> SyncResult:
     """Make docs/ hold exactly `files` among the generated files, touching nothing else."""
-    conflicts = hand_written_conflicts(docs_dir, files)
-    if conflicts:
-        raise ArchiveError(
-            "these files in docs/ are not the archive's own, and the archive "
-            f"needs their paths: {', '.join(conflicts)}; rename them"
-        )
+    refuse_conflicts(docs_dir, files)
     owned = read_manifest(docs_dir)
     _remove_leftover_temps(docs_dir, owned | files.keys())
     # Claim every path before writing it: a build killed half-way through leaves files the

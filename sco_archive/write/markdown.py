@@ -30,6 +30,14 @@ def display_date(date: PartialDate | None, guess: bool = False) -> str:
     return f"{text} (uncertain)" if guess else text
 
 
+def display_iso_date(iso: str) -> str:
+    """The theme's `display_date` filter: `2020-06-24` → `24 June 2020`."""
+    try:
+        return display_date(PartialDate.parse_iso(iso))
+    except ValueError:
+        return str(iso)
+
+
 def relative_uri(target: str, from_src_uri: str) -> str:
     """The link from the page `from_src_uri` to the file `target`, both paths below docs/.
 

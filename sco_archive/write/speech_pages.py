@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,6 +126,23 @@ def render_body(document: Document) -> str:
     return "\n\n".join(
         f'<p id="p{number}">{html.escape(paragraph.text, quote=False)}</p>'
         for number, paragraph in enumerate(document.paragraphs, start=1)
+    )
+
+
+def with_permalinks(body: str) -> str:
+    """render_body's paragraphs, each with its ¶ link: the HTML a speech page shows."""
+    return _PARAGRAPH.sub(_with_permalink, body)
+
+
+_PARAGRAPH = re.compile(r'<p id="p(\d+)">')
+
+
+def _with_permalink(match: re.Match[str]) -> str:
+    number = match.group(1)
+    return (
+        f'<p id="p{number}" class="para"><a class="para-link" href="#p{number}" '
+        f'aria-label="Link to paragraph {number}" title="Link to paragraph {number}">'
+        f"¶</a> "
     )
 
 

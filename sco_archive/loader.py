@@ -35,10 +35,12 @@ class Corpus:
         found = list(self.diagnostics)
         for document in self.documents:
             found.extend(document.diagnostics)
-        return sorted(found, key=_diagnostic_order)
+        return sorted(found, key=diagnostic_order)
 
 
-def _diagnostic_order(d: Diagnostic) -> tuple:
+def diagnostic_order(d: Diagnostic) -> tuple:
+    """The order diagnostics are reported in: by file, then line. A key, not Diagnostic's own
+    ordering, which would compare a `line` of None with a number."""
     return (d.file, d.line or 0, d.severity.value, d.code, d.message)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from sco_archive.build.build_date import pin_build_date
 from sco_archive.build.finish import index_and_write_downloads
+from sco_archive.build.load import load_and_plan
 from sco_archive.build.render_pool import RenderShare
 from sco_archive.build.serve import PreviewWriters, watch_with_events
 from sco_archive.build.state import (
@@ -37,19 +37,17 @@ from sco_archive.build.state import (
 from sco_archive.cache.derived import DerivedCache
 from sco_archive.cache.documents import DocumentCache
 from sco_archive.model import Document
-from sco_archive.processes import long_lived_objects
 from sco_archive.project import (
     CACHE_DIR,
     PLUGIN_NAME,
     SPEECHES_DIR,
     THEME_DIR,
     Project,
-    load_project,
 )
 from sco_archive.search.index import SHARD_PAGES, folder_of
 from sco_archive.write.docs_sync import read_manifest
 from sco_archive.write.markdown import display_iso_date
-from sco_archive.write.plan import Generated, generate
+from sco_archive.write.plan import Generated
 from sco_archive.write.related import TermNumbers
 from sco_archive.write.speech_pages import with_permalinks
 
@@ -127,28 +125,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         cache = DocumentCache(project.cache_file, self._documents, self._stamps)
         # Later rebuilds of `serve` find what was derived on the documents they keep.
         derived = DerivedCache(project.derived_cache_file) if first_load else None
-        # `serve` keeps the first load's documents for the session: out of the collector's way.
-        with long_lived_objects() if first_load and self.serving else nullcontext():
-            try:
-                loaded = load_project(project, config, cache=cache)
-            finally:
-                cache.close()
-            corpus, knowledge = loaded.corpus, loaded.knowledge
-            if derived is not None:
-                self._term_numbers = derived.restore(corpus)
-        self._documents, self._stamps = cache.seen, cache.stamps
         # `serve` keeps this plugin across rebuilds: reuse the pages the last one rendered.
         rendered = self._rendered
-        generated = generate(
-            corpus,
-            config.site_name,
-            knowledge,
-            lambda uri, key: rendered.get((uri, key)),
-            self._term_numbers,
+        corpus, generated, self._term_numbers = load_and_plan(
+            project,
+            config,
+            cache=cache,
+            derived=derived,
+            reuse=lambda uri, key: rendered.get((uri, key)),
+            numbers=self._term_numbers,
+            # `serve` keeps the first load's documents for the session.
+            long_lived=first_load and self.serving,
         )
+        self._documents, self._stamps = cache.seen, cache.stamps
         self._rendered = {(uri, key): generated.files[uri] for uri, key in generated.keys.items()}
-        if derived is not None:
-            derived.save(corpus, self._term_numbers)
         for diagnostic in corpus.all_diagnostics() + generated.diagnostics:
             log.info(diagnostic.format())  # `check` is where these are reviewed
         return generated
@@ -261,22 +251,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         site_dir = Path(config.site_dir)
         # GitHub Pages runs Jekyll on a branch without it, which hides folders starting with `_`.
         (site_dir / ".nojekyll").write_bytes(b"")
-        if self._preview:
-            self._preview_state = self._state
-            self._preview_writers.write(
-                site_dir,
-                self.generated.pages,
-                config.site_url or "",
-                config.site_name,
-                self._stale_folders,
-                self.config.search_shard_pages,
-            )
-            return
         if self.driven is not None:
             return  # build() indexes, writes the downloads and saves the state
-        if self._state is not None:
+        if self._preview:
+            self._preview_state = self._state
+        elif self._state is not None:
             save_state(self._state_file(config), self._state)
-        index_and_write_downloads(
+        # The preview's search index and downloads are written in the background, after the
+        # rebuild; a plain `mkdocs build` writes them before it ends.
+        finish = self._preview_writers.write if self._preview else index_and_write_downloads
+        finish(
             site_dir,
             self.generated.pages,
             config.site_url or "",

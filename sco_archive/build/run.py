@@ -16,6 +16,7 @@ from mkdocs.exceptions import MkDocsException
 
 from sco_archive.build.build_date import user_build_date
 from sco_archive.build.finish import index_and_write_downloads
+from sco_archive.build.load import load_and_plan
 from sco_archive.build.plugin import DrivenBuild, archive_plugin
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
@@ -43,21 +44,20 @@ from sco_archive.cache.pages import (
 )
 from sco_archive.errors import BuildFailed
 from sco_archive.fs import recover_interrupted_swap, staging_for, swap_in
-from sco_archive.loader import Corpus, ProgressFactory, _diagnostic_order
+from sco_archive.loader import Corpus, ProgressFactory, diagnostic_order
 from sco_archive.model import Diagnostic, Severity
-from sco_archive.processes import Helper, long_lived_objects, thawing
+from sco_archive.processes import Helper, thawing
 from sco_archive.project import (
     THEME_DIR,
     Project,
     knowledge_path,
-    load_project,
     load_project_config,
     plugin_settings,
     speeches_dir,
 )
 from sco_archive.write.docs_sync import SyncResult, read_manifest, refuse_conflicts, sync_docs
 from sco_archive.write.downloads import EXPORT_FILES
-from sco_archive.write.plan import Generated, generate
+from sco_archive.write.plan import Generated
 from sco_archive.write.related import TermNumbers
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
@@ -88,7 +88,7 @@ class BuildResult:
         if self.loaded is None:
             assert self.project is not None
             with thawing():
-                _, corpus, generated = load_and_plan(self.project)
+                _, corpus, generated = _load_and_plan(self.project)
             self.loaded = (corpus, generated)
         return self.loaded
 
@@ -101,32 +101,30 @@ class BuildResult:
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
 
 
-def load_and_plan(
+def _load_and_plan(
     project: Project,
     progress: ProgressFactory | None = None,
     config: MkDocsConfig | None = None,
 ) -> tuple[MkDocsConfig, Corpus, Generated]:
-    """Load the project (project.load_project, with the caches) and plan every page."""
+    """Load the project and plan every page, through the project's caches (unless it uses
+    none): the document cache, the derived values and the pages docs/ already holds."""
     config = config or load_project_config(project)
-    cache = DocumentCache(project.cache_file) if project.use_cache else None
-    derived = DerivedCache(project.derived_cache_file) if project.use_cache else None
-    with long_lived_objects():
-        try:
-            loaded = load_project(project, config, progress=progress, cache=cache)
-        finally:
-            if cache is not None:
-                cache.close()
-        corpus = loaded.corpus
-        numbers = derived.restore(corpus) if derived is not None else TermNumbers()
-    reuse = None
-    if project.use_cache:
-        docs_dir = Path(config.docs_dir)
-        reuse = reuse_from_docs(
-            load_page_cache(page_cache_file(project.cache_dir, docs_dir)), docs_dir
-        )
-    generated = generate(corpus, config.site_name, loaded.knowledge, reuse, numbers)
-    if derived is not None:
-        derived.save(corpus, numbers)
+    caching = project.use_cache
+    docs_dir = Path(config.docs_dir)
+    reuse = (
+        reuse_from_docs(load_page_cache(page_cache_file(project.cache_dir, docs_dir)), docs_dir)
+        if caching
+        else None
+    )
+    corpus, generated, _ = load_and_plan(
+        project,
+        config,
+        cache=DocumentCache(project.cache_file) if caching else None,
+        derived=DerivedCache(project.derived_cache_file) if caching else None,
+        reuse=reuse,
+        numbers=TermNumbers(),
+        progress=progress,
+    )
     return config, corpus, generated
 
 
@@ -137,7 +135,7 @@ def build(
     """Build the site. Under `strict`, any warning stops the build before anything is written.
 
     The stages, in order: nothing changed since the last build? (`_unchanged_snapshot`: then
-    done) → load and plan (`load_and_plan`: read, infer, merge, plan every page) → refuse
+    done) → load and plan (`_load_and_plan`: read, infer, merge, plan every page) → refuse
     (`_refuse`: errors, or warnings under --strict) → render (`_render`: MkDocs and the plugin,
     into a staging folder) → index and write downloads (`_index_and_write_downloads`) → swap
     the new site in (`fs.swap_in`) → write docs/ (`sync_docs`) → remember what was built
@@ -175,10 +173,10 @@ def build(
     rendered = 0
     with ExitStack() as finishing:
         with staging_for(site_dir) as staging, _copying(site_dir, staging, previous) as copy:
-            config, corpus, generated = load_and_plan(project, progress, config)
+            config, corpus, generated = _load_and_plan(project, progress, config)
             # Keyed: Diagnostic's own ordering compares `line` None with int (a TypeError).
             diagnostics = sorted(
-                corpus.all_diagnostics() + generated.diagnostics, key=_diagnostic_order
+                corpus.all_diagnostics() + generated.diagnostics, key=diagnostic_order
             )
             refuse_conflicts(docs_dir, generated.files)
             _refuse(diagnostics, strict)

@@ -592,7 +592,14 @@ def _title_date(title: str, line: int, _p: Sequence[Paragraph], _y: YearHints) -
         # signed on 7 June 2002"); "before the Council" or "anniversary" do not make it so.
         cue = _TITLE_PASSING.search(plain[max(0, mention.start - 30) : mention.start])
         if mention.date is not None and cue is None:
-            return _fields(mention, title, line, Origin.TITLE, "date-in-title", 0.95)
+            # A day names an occasion; a month or a year alone more often an issue or a period
+            # ("Dialogue July-September, 2006"): a weaker kind of evidence, measured apart.
+            confidence = 0.95 if mention.day else 0.6
+            # "… Conference (24 June, 2020)": the date that closes a title is how a speech's
+            # page dates it, apart from a date inside a headline.
+            closes = mention.day and re.fullmatch(r"[\W_]*", plain[mention.end :])
+            rule = "date-closes-title" if closes else "date-in-title"
+            return _fields(mention, title, line, Origin.TITLE, rule, confidence)
     return None
 
 

@@ -66,9 +66,10 @@ def test_a_backwards_range_is_not_a_range():
             "Statement at the Conference (24 June, 2020)",
             "Dear colleagues,",
             "2020-06-24",
-            "date-in-title",
+            "date-closes-title",
         ),
-        ("Remarks at the meeting, 12 March 2023", "Colleagues,", "2023-03-12", "date-in-title"),
+        ("Remarks at the meeting, 12 March 2023", "Colleagues,", "2023-03-12", "date-closes-title"),
+        ("12 March 2023: remarks at the meeting", "Colleagues,", "2023-03-12", "date-in-title"),
         ("Press release (June 2019)", "The meeting agreed …", "2019-06", "date-in-title"),
         (
             TITLE,

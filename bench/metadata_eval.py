@@ -420,7 +420,13 @@ def main(argv: list[str] | None = None) -> int:
         measured_on = set(args.calibrate_on.split("+"))
         documents_measured = sum(p in measured_on for p in parts.values())
         counts = measured_counts(results, parts, measured_on)
-        write_calibration(CALIBRATION_PATH, counts, documents_measured)
+        # The calibration part, when not measured on, checks the dev part's optimism.
+        held_out_parts = {"calibration"} - measured_on
+        held_out = measured_counts(results, parts, held_out_parts) if held_out_parts else None
+        held_out_documents = sum(p in held_out_parts for p in parts.values())
+        write_calibration(
+            CALIBRATION_PATH, counts, documents_measured, held_out, held_out_documents
+        )
         print(f"wrote {CALIBRATION_PATH.relative_to(ROOT)}")
     return 0
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -47,14 +47,19 @@ class Calibration:
     counts: dict[str, dict[str, tuple[int, int]]]
     documents: int = 0
     raw: bool = False  # keep every rule's own judgement: for testing the rules themselves
+    # The same counts on documents no rule was written from: they can only lower a confidence.
+    held_out: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    held_out_documents: int = 0
 
     def measured(self, field: str, evidence: str) -> tuple[int, int] | None:
         """(right, given) for this evidence, pooled until there are enough to trust."""
         found = self._measured(field, evidence)
         return found[:2] if found is not None else None
 
-    def _measured(self, field: str, evidence: str) -> tuple[int, int, bool] | None:
-        table = self.counts.get(field, {})
+    def _measured(
+        self, field: str, evidence: str, held_out: bool = False
+    ) -> tuple[int, int, bool] | None:
+        table = (self.held_out if held_out else self.counts).get(field, {})
         found = table.get(evidence)
         if found is not None and found[1] >= MIN_MEASURED:
             return (*found, True)
@@ -66,16 +71,28 @@ class Calibration:
         return (*rare, False) if rare[1] >= MIN_MEASURED else None
 
     def confidence(self, field: str, evidence: str, raw: float) -> float:
-        found = None if self.raw else self._measured(field, evidence)
+        if self.raw:
+            return raw
+        found = self._measured(field, evidence)
         if found is None:
-            return raw if self.raw else min(raw, UNMEASURED_CAP)
-        right, given, alike = found
-        share = (right + 1) / (given + 2)
-        bound = max(0.0, share - 1.28 * math.sqrt(share * (1 - share) / (given + 2)))
-        if alike:
-            return round(bound, 3)
-        # Other rules' record can lower a rule's confidence, never raise it.
-        return round(min(bound, raw, UNMEASURED_CAP), 3)
+            confidence = min(raw, UNMEASURED_CAP)
+        else:
+            right, given, alike = found
+            confidence = _lower_bound(right, given)
+            if not alike:
+                # Other rules' record can lower a rule's confidence, never raise it.
+                confidence = min(confidence, raw, UNMEASURED_CAP)
+        held_out = self._measured(field, evidence, held_out=True)
+        if held_out is not None and held_out[2]:  # this rule's own record, not a pool of others
+            # The dev part flatters the rules written from it; unseen documents say by how much.
+            confidence = min(confidence, _lower_bound(*held_out[:2]))
+        return round(confidence, 3)
+
+
+def _lower_bound(right: int, given: int) -> float:
+    """The share right, smoothed towards one half, less 1.28 standard errors."""
+    share = (right + 1) / (given + 2)
+    return max(0.0, share - 1.28 * math.sqrt(share * (1 - share) / (given + 2)))
 
 
 def _sum(cells) -> tuple[int, int]:
@@ -123,7 +140,17 @@ def load_calibration(path: Path = DEFAULT_PATH) -> Calibration:
         field: {evidence: (int(cell[0]), int(cell[1])) for evidence, cell in table.items()}
         for field, table in (data.get("fields") or {}).items()
     }
-    return Calibration(counts, int(data.get("documents", 0)))
+    held_out = {
+        field: {evidence: (int(cell[0]), int(cell[1])) for evidence, cell in table.items()}
+        for field, table in (data.get("held_out") or {}).items()
+    }
+    return Calibration(
+        counts,
+        int(data.get("documents", 0)),
+        False,
+        held_out,
+        int(data.get("held_out_documents", 0)),
+    )
 
 
 def calibration_fingerprint(path: Path = DEFAULT_PATH) -> str:
@@ -131,19 +158,34 @@ def calibration_fingerprint(path: Path = DEFAULT_PATH) -> str:
     return Fingerprint().file("calibration", path).hexdigest()
 
 
+Counts = dict[str, dict[str, tuple[int, int]]]
+
+
 def write_calibration(
-    path: Path, counts: dict[str, dict[str, tuple[int, int]]], documents: int
+    path: Path,
+    counts: Counts,
+    documents: int,
+    held_out: Counts | None = None,
+    held_out_documents: int = 0,
 ) -> None:
     header = (
         "# How often each kind of evidence gave the right value on the dev part of\n"
         "# bench/eval_corpus (real documents, labelled by hand): field -> evidence -> [right,\n"
-        "# given]. Written by `python3 bench/metadata_eval.py --write-calibration`; not by hand.\n"
+        "# given]; `held_out`, the same on the calibration part, which no rule was written from.\n"
+        "# Written by `python3 bench/metadata_eval.py --write-calibration`; not by hand.\n"
     )
-    data = {
+    data: dict[str, object] = {
         "documents": documents,
-        "fields": {f: {e: [r, n] for e, (r, n) in table.items()} for f, table in counts.items()},
+        "fields": _cells(counts),
     }
+    if held_out:
+        data["held_out_documents"] = held_out_documents
+        data["held_out"] = _cells(held_out)
     body = yaml.safe_dump(
         data, sort_keys=True, allow_unicode=True, width=100, default_flow_style=None
     )
     path.write_text(header + body, encoding="utf-8")
+
+
+def _cells(counts: Counts) -> dict[str, dict[str, list[int]]]:
+    return {f: {e: [r, n] for e, (r, n) in table.items()} for f, table in counts.items()}

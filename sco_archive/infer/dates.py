@@ -15,11 +15,12 @@ import bisect
 import datetime
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 from typing import Any
 
-from sco_archive.infer.matcher import holders_named
+from sco_archive.infer.events import mentions_in, ordinal
+from sco_archive.infer.matcher import holders_named, places_named
 from sco_archive.infer.text import (
     clip,
     first_sentence,
@@ -183,6 +184,18 @@ class YearHints:
     anniversary: int | None = None
     weekday: int | None = None  # 0 = Monday, as the lead names it: "on Tuesday", "в четверг"
     stamp: PartialDate | None = None  # the page's publication stamp, when it has one
+    # What `fixed` reads, only when a year-less date asks for it (it costs a scan per meeting).
+    texts: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    people: Mapping[str, set[int]] = field(default_factory=dict, compare=False, repr=False)
+    knowledge: Knowledge | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def fixed(self) -> int | None:
+        """The one year every clue of the text allows at once: the terms of each office holder
+        it names, the numbered meeting it names, the meeting it places in a city."""
+        if self.knowledge is None:
+            return None
+        return _fixed_year(self.texts, self.people, self.knowledge)
 
     def year_for(
         self, sentence_years: tuple[int, ...] = (), month: int | None = None, day: int | None = None
@@ -195,6 +208,8 @@ class YearHints:
             # A page stamped 3 January reporting "December 30" reports last year's December.
             later = (month, day or 0) > (self.stamp.month or 12, self.stamp.day or 31)
             return self.stamp.year - 1 if later else self.stamp.year, 0.8
+        if self.fixed is not None:
+            return self.fixed, 0.65
         fitting = self._fitting_weekday(month, day)
         if fitting is not None:
             # The one candidate year on which the day is the weekday the text names. Sure only
@@ -577,7 +592,14 @@ def _title_date(title: str, line: int, _p: Sequence[Paragraph], _y: YearHints) -
         # signed on 7 June 2002"); "before the Council" or "anniversary" do not make it so.
         cue = _TITLE_PASSING.search(plain[max(0, mention.start - 30) : mention.start])
         if mention.date is not None and cue is None:
-            return _fields(mention, title, line, Origin.TITLE, "date-in-title", 0.95)
+            # A day names an occasion; a month or a year alone more often an issue or a period
+            # ("Dialogue July-September, 2006"): a weaker kind of evidence, measured apart.
+            confidence = 0.95 if mention.day else 0.6
+            # "… Conference (24 June, 2020)": the date that closes a title is how a speech's
+            # page dates it, apart from a date inside a headline.
+            closes = mention.day and re.fullmatch(r"[\W_]*", plain[mention.end :])
+            rule = "date-closes-title" if closes else "date-in-title"
+            return _fields(mention, title, line, Origin.TITLE, rule, confidence)
     return None
 
 
@@ -585,10 +607,14 @@ def _lead_date(
     _t: str, _l: int, paragraphs: Sequence[Paragraph], years: YearHints
 ) -> Chosen | None:
     lead = lead_paragraphs(paragraphs)
+    guessed: Chosen | None = None  # a year-less date: a full date later in the lead beats it
     for paragraph in lead:
         found = _lead_paragraph_date(paragraph, years)
-        if found is not None:
+        if found is not None and not found[0].rule.startswith("yearless-"):
             return found
+        guessed = guessed or found
+    if guessed is not None:
+        return guessed
     # Page furniture may fill the first paragraphs: "On 16 June 2009, …" opening a later one
     # is still the lead.
     for paragraph in paragraphs[len(lead) : _LATE_LEAD]:
@@ -617,13 +643,15 @@ def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | Non
     mentions = find_dates(sentence)
     # Two full dates in one lead sentence: the verb may belong to either, so neither is certain.
     doubt = 0.45 if sum(1 for m in mentions if m.day) > 1 else 1.0
+    guessed: Chosen | None = None  # a year-less date: a full date later in the sentence beats it
     for mention in mentions:
         if mention.date is None:
             found = _dateline(paragraph, mention, years) or _yearless_on(
                 paragraph, sentence, mention, years
             )
-            if found is not None:
+            if found is not None and found[0].rule.startswith("dateline"):
                 return found
+            guessed = guessed or found
             continue
         if _in_passing(sentence, mention):
             continue
@@ -642,7 +670,7 @@ def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | Non
             if rule == "dateline":
                 mention, rule = _on_the_weekday(mention, years)
             return _fields(mention, text, paragraph.line, Origin.TEXT, rule, confidence)
-    return None
+    return guessed
 
 
 def _lead_rule(before: str, words: int) -> tuple[str, float] | None:
@@ -765,12 +793,16 @@ def _yearless_on(
 ) -> Chosen | None:
     """ "On 12 March, SCO Secretary-General Zhang Ming met …": the year comes from elsewhere."""
     before = norm(sentence)[: mention.start]
-    opens = re.fullmatch(r"\W*On\s+", before) is not None
+    # "On 12 March, …", and as Russian and Chinese open a lead: "16 августа в …", "6月30日,…"
+    opens = re.fullmatch(r"\W*(?:On\s+|(?:Вчера|Сегодня),?\s*)?", before) is not None
     # "… Zhang Ming met the Ambassador on 12 March." as well as "On 12 March, …"
     reported = re.search(r"\bon\s+$", before) is not None
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
         return None
-    year, confidence = years.year_for((), mention.month, mention.day)
+    # "16 августа … в 2007 году": a year the same sentence names is the likeliest.
+    plain = norm(sentence)
+    named = tuple(int(m[1]) for m in _YEAR.finditer(plain) if not _names_a_target(m))
+    year, confidence = years.year_for(named, mention.month, mention.day)
     if year is None:
         return None
     dated = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
@@ -903,13 +935,17 @@ def _year_hints(
     years = [int(m[1]) for text in texts for m in _YEAR.finditer(text) if not _names_a_target(m)]
     named = tuple(y for y in years if 1990 <= y <= 2100)
     lead = " ".join(norm(p.text[:600]) for p in lead_paragraphs(paragraphs))
+    terms = _terms_by_person(texts, knowledge) if knowledge is not None else {}
     return YearHints(
         date.year if isinstance(date, PartialDate) else None,
         named,
-        _term_years(texts, knowledge) if knowledge is not None else frozenset(),
+        frozenset().union(*terms.values()),
         _anniversary_year(" ".join(texts)),
         _weekday_named(lead),
         stamp.value if stamp is not None else None,
+        tuple(texts),
+        terms,
+        knowledge,
     )
 
 
@@ -923,18 +959,27 @@ _TARGET_BEFORE = re.compile(
 _TARGET_AFTER = re.compile(r"^\s+(?:agenda|vision)\b", re.IGNORECASE)
 
 
+# "Sary-Arka-Antiterror-2019", "Solidarity-2019-2021": a year in a name or a span of years.
+_YEAR_IN_NAME = re.compile(r"\w-$")
+_SPAN_AFTER = re.compile(r"-\d")
+
+
 def _names_a_target(year: re.Match[str]) -> bool:
+    """A year the text aims at or names a thing by: no hint of when it was written."""
     text = year.string
     before = text[max(0, year.start() - 20) : year.start()]
-    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text[year.end() :]))
+    if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text[year.end() :]):
+        return True
+    return bool(_YEAR_IN_NAME.search(before) or _SPAN_AFTER.match(text, year.end()))
 
 
 _OPEN_TERM = 3  # years an office holder still in office is assumed to serve, for year-less dates
 
 
-def _term_years(texts: Sequence[str], knowledge: Knowledge) -> frozenset[int]:
-    """The years in office of every office holder the text names (by name, not by office)."""
-    years: set[int] = set()
+def _terms_by_person(texts: Sequence[str], knowledge: Knowledge) -> dict[str, set[int]]:
+    """The years in office of every office holder the text names (by name, not by office),
+    each person's terms together: a Foreign Minister who was once a spokesman keeps both."""
+    years: dict[str, set[int]] = {}
     joined = "\n".join(texts)
     lowered = joined.lower()
     # Still in office: until at least the knowledge file's own present (the latest term it
@@ -948,8 +993,50 @@ def _term_years(texts: Sequence[str], knowledge: Knowledge) -> frozenset[int]:
             end = holder.end
             if end is None:
                 end = max(holder.start + _OPEN_TERM - 1, present)
-            years.update(range(holder.start, end + 1))
-    return frozenset(years)
+            years.setdefault(holder.name, set()).update(range(holder.start, end + 1))
+    return years
+
+
+def _fixed_year(
+    texts: Sequence[str], terms: Mapping[str, set[int]], knowledge: Knowledge
+) -> int | None:
+    """The one year all the text's clues allow: every named person in office, the numbered
+    meeting it names held, the meeting it names in a city held there. None when the clues
+    disagree (a predecessor named in passing) or leave more than one year."""
+    clues = [*terms.values(), *_meeting_years(texts, knowledge)]
+    if not clues:
+        return None
+    allowed = set.intersection(*clues)
+    return allowed.pop() if len(allowed) == 1 else None
+
+
+def _meeting_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]:
+    """For each known meeting the text names: the year of the one its number names, or the
+    years it met in the city named in the same sentence."""
+    found = []
+    for text in texts:
+        for mention in mentions_in(text, knowledge):
+            sessions = mention.event.sessions
+            number = ordinal(mention.words)
+            if number is not None:
+                years = {s.year for s in sessions if s.number == number and s.year}
+            else:
+                sentence = _sentence_at(norm(text), mention.start)
+                named = places_named(sentence, knowledge)
+                cities = {p.name for p in named if any(n in sentence for n in p.names)}
+                years = {s.year for s in sessions if s.city in cities and s.year}
+            if years:
+                found.append(years)
+    return found
+
+
+def _sentence_at(text: str, position: int) -> str:
+    starts = [m.end() for m in _SENTENCE.finditer(text, 0, position)]
+    following = _SENTENCE.search(text, position)
+    return text[starts[-1] if starts else 0 : following.start() if following else len(text)]
+
+
+_SENTENCE = re.compile(r"[.;!?。；]\s*")
 
 
 _ANNIVERSARY_YEAR = re.compile(

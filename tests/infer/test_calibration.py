@@ -3,6 +3,7 @@ gave on the dev part of the evaluation corpus, at its lower bound."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sco_archive.infer.calibration import (
@@ -75,6 +76,39 @@ def test_the_written_counts_load_back_and_change_the_fingerprint(tmp_path: Path)
 def test_another_rules_record_never_raises_a_rules_own_doubt():
     counts = {f"rule{i}@high": (1, 1) for i in range(20)}
     assert calibrated("city", field("rule3", 0.4), Calibration({"city": counts})).confidence == 0.4
+
+
+def test_documents_no_rule_was_written_from_lower_a_flattering_share():
+    flattered = Calibration({"speaker": {"named@high": (78, 80)}})
+    checked = replace(flattered, held_out={"speaker": {"named@high": (25, 36)}})
+    assert calibrated("speaker", field("named", 0.9), flattered).confidence > 0.9
+    assert calibrated("speaker", field("named", 0.9), checked).confidence < 0.7
+
+
+def test_documents_no_rule_was_written_from_never_raise_a_share():
+    doubtful = Calibration({"speaker": {"named@high": (10, 20)}})
+    checked = replace(doubtful, held_out={"speaker": {"named@high": (40, 40)}})
+    assert calibrated("speaker", field("named", 0.9), checked).confidence == (
+        calibrated("speaker", field("named", 0.9), doubtful).confidence
+    )
+
+
+def test_a_rule_too_rare_in_the_held_out_documents_is_not_judged_by_others_there():
+    counts = {"rare@high": (20, 20)}
+    others = {f"rule{i}@high": (0, 1) for i in range(20)}
+    checked = Calibration(counts, held_out={"date": {"rare@high": (1, 1), **others}})
+    unchecked = Calibration(counts)
+    assert calibrated("date", field("rare", 0.9), checked).confidence == (
+        calibrated("date", field("rare", 0.9), unchecked).confidence
+    )
+
+
+def test_the_held_out_counts_are_written_and_load_back(tmp_path: Path):
+    path = tmp_path / "calibration.yaml"
+    held_out = {"date": {"dateline@high": (3, 10)}}
+    write_calibration(path, {"date": {"dateline@high": (9, 10)}}, 12, held_out, 7)
+    loaded = load_calibration(path)
+    assert loaded.held_out == held_out and loaded.held_out_documents == 7
 
 
 def test_inference_reports_confidences_from_the_shipped_measurements():

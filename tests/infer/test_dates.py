@@ -66,9 +66,10 @@ def test_a_backwards_range_is_not_a_range():
             "Statement at the Conference (24 June, 2020)",
             "Dear colleagues,",
             "2020-06-24",
-            "date-in-title",
+            "date-closes-title",
         ),
-        ("Remarks at the meeting, 12 March 2023", "Colleagues,", "2023-03-12", "date-in-title"),
+        ("Remarks at the meeting, 12 March 2023", "Colleagues,", "2023-03-12", "date-closes-title"),
+        ("12 March 2023: remarks at the meeting", "Colleagues,", "2023-03-12", "date-in-title"),
         ("Press release (June 2019)", "The meeting agreed …", "2019-06", "date-in-title"),
         (
             TITLE,
@@ -463,3 +464,49 @@ def test_a_year_after_the_dateline_is_history_not_the_datelines_year():
         "Secretary-General said.",
     )
     assert fields["date"].confidence < 0.5
+
+
+def test_a_numbered_meeting_fixes_the_year_of_a_date_that_opens_the_lead():
+    fields = infer(
+        "",
+        "16 августа в Бишкеке состоялось 7-е заседание Совета глав государств-членов "
+        "Шанхайской организации сотрудничества.",
+    )
+    assert fields["date"].value.iso() == "2007-08-16"
+
+
+def test_the_terms_of_everyone_a_text_names_together_fix_the_year_of_a_dateline():
+    # Zhang Ming was Secretary-General 2022–2024, Qin Gang Foreign Minister 2022–2023, and
+    # as a spokesman 2005–2010 and 2012–2014: only 2022 and 2023 are left, so no year.
+    lead = "新华社北京4月19日电 外长秦刚19日在北京会见上海合作组织秘书长张明。"
+    assert "date" not in infer("", lead)
+    # Lin Jian has been spokesman since 2024: with Zhang Ming, only 2024 is left.
+    lead = "新华社北京3月2日电 外交部发言人林剑2日介绍了上海合作组织秘书长张明的访问。"
+    assert infer("", lead)["date"].value.iso() == "2024-03-02"
+
+
+def test_a_predecessor_named_in_passing_leaves_the_year_open_rather_than_wrong():
+    fields = infer(
+        "",
+        "BEIJING, March 2 (Xinhua) -- SCO Secretary-General Zhang Ming met the ambassador. "
+        "He recalled the work of his predecessor Rashid Alimov.",
+    )
+    assert "date" not in fields
+
+
+def test_a_year_in_a_name_or_a_span_of_years_is_no_hint_of_when_the_text_was_written():
+    fields = infer(
+        "",
+        "Вчера, 15 марта в Ташкенте состоялось заседание совета РАТС ШОС.",
+        "Принято решение провести в 2019 году учение «Солидарность-2019-2021».",
+    )
+    assert fields["date"].value.iso() == "2019-03-15"
+
+
+def test_a_full_date_later_in_the_lead_beats_a_date_whose_year_is_only_guessed():
+    fields = infer(
+        "",
+        "On 5 June, in 2016, the delegation arrived.",
+        "The SCO Secretary-General spoke on 9 June 2019 at the forum in Bishkek.",
+    )
+    assert fields["date"].value.iso() == "2019-06-09"

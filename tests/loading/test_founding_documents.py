@@ -117,7 +117,7 @@ def test_the_date_in_the_title_is_the_documents_date(shipped):
     date = shipped["000_a248d1fd639199f1.txt"].fields["date"]
     assert date.origin is Origin.TITLE and date.value.iso() == "2020-06-24"
     # Its confidence is what a date in a title measured on real documents, not a typed number.
-    assert date.evidence == "date-in-title@high" and date.measured is not None
+    assert date.evidence == "date-closes-title@high" and date.measured is not None
 
 
 def test_a_date_mentioned_in_passing_is_not_the_documents_date(text_only):

@@ -1,4 +1,4 @@
-"""The build's own process: a forked helper for work that is mostly system calls, done on the
+"""The build's own process: a forked call for work that is mostly system calls, done on the
 other core, and the garbage collector kept off the millions of objects a build keeps to its end."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
 
-class Helper:
+class ForkedCall:
     """`function(*args)` in a forked process, started at once; run inline where a fork is not
     possible or not safe (no `fork`, or other threads, one of which may hold a lock the child
     would inherit). A thread would not do: its every system call waits for the GIL."""

@@ -91,7 +91,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # `serve`: the state of the preview's last build. Kept in memory, not in the cache: the
         # preview's folder is new in every session, so a state file would never be read again.
         self._preview_state: SiteState | None = None
-        self._helper: RenderShare | None = None  # the forked process rendering half the pages
+        self._render_share: RenderShare | None = None  # the forked process rendering half the pages
         self._rendered: dict[tuple[str, str], str] = {}  # (src_uri, render key) → Markdown
         self._documents: dict[str, Document] = {}  # cache key → document, for `serve`
         self._stamps: dict[Path, tuple[tuple, str]] = {}  # DocumentCache.stamps, for `serve`
@@ -194,7 +194,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return changed_pages(previous, self._state), reindexed_pages(previous, self._state)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.may_fork_a_helper() or os.cpu_count() in (None, 1) or not hasattr(os, "fork"):
+        if (
+            not self.may_render_in_a_fork()
+            or os.cpu_count() in (None, 1)
+            or not hasattr(os, "fork")
+        ):
             return nav
         pages = [
             f
@@ -204,7 +208,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if len(pages) < PARALLEL_PAGES_FROM:
             return nav
         share = pages[1::2]  # every other page: speech and index pages alike, in both halves
-        self._helper = RenderShare(share, nav, config, files)
+        self._render_share = RenderShare(share, nav, config, files)
         for file in share:  # the main process skips them (MkDocs runs dirty)
             file.changed = False
         return nav
@@ -220,24 +224,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """`serve`'s preview (a build that build() drives is never one)."""
         return self.serving and self.driven is None
 
-    def may_fork_a_helper(self) -> bool:
-        """Render in a forked helper: in `build`, and in `serve` (which runs MkDocs dirty too)
-        for its first build, whose thousands of pages come before its server and watcher
-        threads start. A fork of a process with other threads may inherit a lock held."""
+    def may_render_in_a_fork(self) -> bool:
+        """Render half the pages in a forked process: in `build`, and in `serve` (which runs
+        MkDocs dirty too) for its first build, whose thousands of pages come before its server
+        and watcher threads start. A fork of a process with other threads may inherit a
+        lock held."""
         if self.driven is not None:
             return True
         return self.serving and self.dirty and threading.active_count() == 1
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._helper is not None:
-            self._helper.kill()
-            self._helper = None
+        if self._render_share is not None:
+            self._render_share.kill()
+            self._render_share = None
 
-    def _join_helper(self) -> None:
-        """Wait for the helper; its warnings count here, so strict mode sees them."""
-        helper, self._helper = self._helper, None
-        if helper is not None:
-            helper.join()
+    def _join_render_share(self) -> None:
+        """Wait for the forked render share; its warnings count here, so strict mode sees them."""
+        share, self._render_share = self._render_share, None
+        if share is not None:
+            share.join()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # In an incremental build the old page may be a hard link into the live site: unlink
@@ -247,7 +252,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.generated is not None
-        self._join_helper()
+        self._join_render_share()
         site_dir = Path(config.site_dir)
         # GitHub Pages runs Jekyll on a branch without it, which hides folders starting with `_`.
         (site_dir / ".nojekyll").write_bytes(b"")

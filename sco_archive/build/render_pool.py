@@ -25,7 +25,7 @@ class RenderShare:
         os.close(handle)
         self._report = Path(report)
         self._pid = os.fork()
-        if self._pid == 0:  # the helper: render its share, report its warnings, never return
+        if self._pid == 0:  # the forked child: render its share, report its warnings, never return
             code = 1
             try:
                 _render_share(share, nav, config, files, self._report)
@@ -34,7 +34,7 @@ class RenderShare:
                 os._exit(code)
 
     def join(self) -> None:
-        """Wait for the helper and log its warnings here; raise if it failed."""
+        """Wait for the forked child and log its warnings here; raise if it failed."""
         _, status = os.waitpid(self._pid, 0)
         try:
             found = json.loads(self._report.read_text(encoding="utf-8") or "{}")
@@ -51,7 +51,7 @@ class RenderShare:
             )
 
     def kill(self) -> None:
-        """Stop the helper (the build failed: its pages are not wanted)."""
+        """Stop the forked child (the build failed: its pages are not wanted)."""
         try:
             os.kill(self._pid, 9)
             os.waitpid(self._pid, 0)
@@ -61,7 +61,7 @@ class RenderShare:
 
 
 class _Collect(logging.Handler):
-    """Keeps the helper's warnings, to be logged again (and counted) by the main process."""
+    """Keeps the forked child's warnings, to be logged again (and counted) by the main process."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -74,7 +74,7 @@ class _Collect(logging.Handler):
 def _render_share(
     share: list, nav: Navigation, config: MkDocsConfig, files: Files, report: Path
 ) -> None:
-    """In the forked helper: what MkDocs' build loop does, for `share` only."""
+    """In the forked child: what MkDocs' build loop does, for `share` only."""
     from mkdocs.commands.build import _build_page, _populate_page
 
     collect = _Collect()

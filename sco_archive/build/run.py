@@ -46,7 +46,7 @@ from sco_archive.errors import BuildFailed
 from sco_archive.fs import recover_interrupted_swap, staging_for, swap_in
 from sco_archive.loader import Corpus, ProgressFactory, diagnostic_order
 from sco_archive.model import Diagnostic, Severity
-from sco_archive.processes import Helper, thawing
+from sco_archive.processes import ForkedCall, thawing
 from sco_archive.project import (
     THEME_DIR,
     Project,
@@ -259,7 +259,7 @@ def _render(
     build_logger = logging.getLogger("mkdocs.commands.build")
     build_logger.addFilter(DROP_DIRTY_WARNING)
     try:
-        # Always dirty: pages the plugin renders in its helper process are skipped here. The
+        # Always dirty: pages the plugin renders in its forked process are skipped here. The
         # staging folder starts empty (cold) or as a copy of the site (warm): nothing is stale.
         mkdocs_build(build_config, dirty=True)
     except MkDocsException as error:
@@ -314,7 +314,7 @@ def _refuse(diagnostics: list[Diagnostic], strict: bool) -> None:
 
 
 def _start_staging(
-    staging: Path, copy: Helper | None, previous: SiteState | None, current: SiteState
+    staging: Path, copy: ForkedCall | None, previous: SiteState | None, current: SiteState
 ) -> bool:
     """Whether this build is warm: MkDocs updates the copy of the live site in `staging`.
     Otherwise (the first build, a new theme or config, a failed copy) `staging` is emptied,
@@ -332,7 +332,9 @@ def _start_staging(
 
 
 @contextmanager
-def _copying(site_dir: Path, staging: Path, previous: SiteState | None) -> Iterator[Helper | None]:
+def _copying(
+    site_dir: Path, staging: Path, previous: SiteState | None
+) -> Iterator[ForkedCall | None]:
     """Start the staging site as a copy of the live one (if there is one), beside the block,
     in case the build turns out warm; the copy is stopped when the block ends.
 
@@ -342,7 +344,7 @@ def _copying(site_dir: Path, staging: Path, previous: SiteState | None) -> Itera
     if previous is None:
         yield None
         return
-    copy = Helper(
+    copy = ForkedCall(
         copy_for_update,
         site_dir,
         staging,
@@ -359,7 +361,7 @@ def _copying(site_dir: Path, staging: Path, previous: SiteState | None) -> Itera
 @contextmanager
 def _removing(folder: Path) -> Iterator[None]:
     """Remove `folder` beside the block (the old site: seconds at 10,000 documents)."""
-    removal = Helper(_remove_tree, folder)
+    removal = ForkedCall(_remove_tree, folder)
     try:
         yield
     finally:

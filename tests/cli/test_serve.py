@@ -133,9 +133,9 @@ def test_serve_renders_its_first_build_in_two_processes_and_never_forks_beside_t
     plugin = ArchivePlugin()
     plugin.on_startup(command="serve", dirty=True)
     monkeypatch.setattr(threading, "active_count", lambda: 1)
-    assert plugin.may_fork_a_helper()  # the first build: no server or watcher thread yet
+    assert plugin.may_render_in_a_fork()  # the first build: no server or watcher thread yet
     monkeypatch.setattr(threading, "active_count", lambda: 3)
-    assert not plugin.may_fork_a_helper()  # a rebuild: the server's threads are running
+    assert not plugin.may_render_in_a_fork()  # a rebuild: the server's threads are running
 
 
 def test_the_preview_does_not_list_the_generated_pages_missing_from_the_nav(preview) -> None:

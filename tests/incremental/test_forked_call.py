@@ -1,4 +1,4 @@
-"""The helper process a build does system-call-heavy work in (copying and removing sites)."""
+"""The forked call a build does system-call-heavy work in (copying and removing sites)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from sco_archive.processes import Helper
+from sco_archive.processes import ForkedCall
 
 
 def write(path: Path, text: str) -> None:
@@ -18,13 +18,13 @@ def fail(message: str) -> None:
 
 
 def test_the_work_is_done_when_waited_for(tmp_path: Path):
-    helper = Helper(write, tmp_path / "done.txt", "copied")
+    helper = ForkedCall(write, tmp_path / "done.txt", "copied")
     assert helper.wait() is True
     assert (tmp_path / "done.txt").read_text(encoding="utf-8") == "copied"
 
 
 def test_a_failure_is_told_to_the_one_who_waits(tmp_path: Path):
-    assert Helper(fail, "No space left on device").wait() is False
+    assert ForkedCall(fail, "No space left on device").wait() is False
 
 
 def test_beside_another_thread_the_work_is_done_at_once_in_this_process(tmp_path: Path):
@@ -33,7 +33,7 @@ def test_beside_another_thread_the_work_is_done_at_once_in_this_process(tmp_path
     other = threading.Thread(target=release.wait)
     other.start()
     try:
-        helper = Helper(write, tmp_path / "done.txt", "inline")
+        helper = ForkedCall(write, tmp_path / "done.txt", "inline")
         assert (tmp_path / "done.txt").read_text(encoding="utf-8") == "inline"
         assert helper.wait() is True
     finally:
@@ -42,7 +42,7 @@ def test_beside_another_thread_the_work_is_done_at_once_in_this_process(tmp_path
 
 
 def test_work_no_longer_wanted_is_stopped_without_waiting_for_it(tmp_path: Path):
-    helper = Helper(time.sleep, 60)
+    helper = ForkedCall(time.sleep, 60)
     started = time.monotonic()
     helper.stop()
     assert time.monotonic() - started < 10

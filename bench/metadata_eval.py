@@ -34,7 +34,7 @@ import yaml
 
 from sco_archive.infer.calibration import CALIBRATED_FIELDS, write_calibration
 from sco_archive.infer.calibration import DEFAULT_PATH as CALIBRATION_PATH
-from sco_archive.infer.dates import find_dates
+from sco_archive.infer.date_grammar import find_dates
 from sco_archive.knowledge import load_knowledge
 from sco_archive.loader import load_document
 from sco_archive.model import Document, Field

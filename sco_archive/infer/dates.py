@@ -1,24 +1,25 @@
-"""The document's date and end date: how the texts write dates, and which one is *the* date.
-
-Why our own patterns and not a date library: python-dateutil's parser reads one date string
-well, but its fuzzy mode turns any number into a date and says neither where in the text the
-date was nor how precise it is; dateparser's `search_dates` finds dates in many languages but
-has the same blind spots (and "2020" alone becomes a full date). Choosing *the* date needs the
-position of each date (the words before and after it say "signed on", "the next meeting on"),
-its precision (a month alone stays a month), ranges ("8-9 June 2017") and year-less datelines
-whose year must be earned. `datetime` validates every date and gives weekdays.
+"""The document's date, end date and publication: which of the dates a text writes is *the* date
+(the event's), which the page's stamp, and where a year-less date takes its year from. How a
+date is written, and found, is infer/date_grammar.py's.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
+from sco_archive.infer.date_grammar import (
+    WEEKDAYS,
+    YEAR,
+    YEAR_DIGITS,
+    Mention,
+    find_dates,
+    valid_date,
+)
 from sco_archive.infer.events import mentions_in, ordinal
 from sco_archive.infer.matcher import holders_named, places_named
 from sco_archive.infer.text import (
@@ -31,83 +32,10 @@ from sco_archive.infer.text import (
     word_count,
 )
 from sco_archive.knowledge import Knowledge
-from sco_archive.model import MONTH_NAMES, WEEKDAY_NAMES, Field, Origin, Paragraph, PartialDate
+from sco_archive.model import Field, Origin, Paragraph, PartialDate
 
-MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in {MONTH_NAMES[number].lower(), MONTH_NAMES[number][:3].lower()}
-}
-MONTHS["sept"] = 9
-RU_MONTHS = {
-    "января": 1,
-    "февраля": 2,
-    "марта": 3,
-    "апреля": 4,
-    "мая": 5,
-    "июня": 6,
-    "июля": 7,
-    "августа": 8,
-    "сентября": 9,
-    "октября": 10,
-    "ноября": 11,
-    "декабря": 12,
-}
-# Agencies abbreviate in datelines: "АСТАНА, 6 июн — Sputnik".
-RU_MONTHS.update(
-    {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,
-     "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12}
-)  # fmt: skip
-WEEKDAYS = [d.lower() for d in WEEKDAY_NAMES]
 SCO_FOUNDED = datetime.date(2001, 6, 15)
 
-_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_RU = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
-_D = r"[0-3]?\d(?:st|nd|rd|th)?"
-_Y = r"(?:19|20)\d\d"
-_DASH = r"\s*(?:-|to|till|until)\s*"
-
-# Each pattern names its groups d/m/y (start) and d2/m2 (end of a range). Order = priority when
-# two matches overlap: ranges before single dates before month-only and year-less dates.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (name, re.compile(rx, re.IGNORECASE))
-    for name, rx in [
-        (
-            "dm-dm-y",
-            rf"\b(?P<d>{_D})\s+(?P<m>{_M}){_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}),?\s+(?P<y>{_Y})\b",
-        ),
-        (
-            "md-md-y",
-            rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y>{_Y})\b",
-        ),
-        (
-            "d-dm-y",
-            rf"\b(?P<d>{_D})(?:{_DASH}|\s*(?:and|&)\s*)(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b",
-        ),
-        ("md-d-y", rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?P<d2>{_D}),?\s+(?P<y>{_Y})\b"),
-        ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b"),
-        ("mdy", rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b"),
-        ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
-        ("numeric", rf"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>{_Y})\b"),
-        # "2019/6/27", "2022 / 11 / 11": year first, as Chinese sites write it.
-        ("ymd-slash", rf"\b(?P<y>{_Y})\s?/\s?(?P<mn>[01]?\d)\s?/\s?(?P<d>[0-3]?\d)\b"),
-        # "17/08/2007" or "6/15/2001": day and month told apart only when one exceeds 12.
-        ("slash", rf"\b(?P<s1>[0-3]?\d)/(?P<s2>[0-3]?\d)/(?P<y>{_Y})\b"),
-        ("ru", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU}),?\s+(?P<y>{_Y})(?:\s*(?:года|г\.))?"),
-        ("zh", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
-        ("zh-month", rf"(?P<y>{_Y})\s*年\s*(?P<mn>[01]?\d)\s*月"),
-        # Year-less forms of datelines: "МОСКВА, 16 мая. /ТАСС/.", "新华社北京6月15日电"
-        ("ru-dm", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU})(?!\w)"),
-        ("zh-md", r"(?<![\d年])(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
-        ("my", rf"\b(?P<m>{_M}),?\s+(?P<y>{_Y})\b"),
-        ("dm", rf"\b(?P<d>{_D})\s+(?P<m>{_M})(?![\w-])"),
-        ("md", rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?![\w-])"),
-    ]
-]
-_DIGIT = re.compile(r"\d")
-_ORDINAL = re.compile(r"(st|nd|rd|th)$", re.IGNORECASE)
-# Not \b: Chinese writes "2001年" with no break between the year and the next character.
-_YEAR = re.compile(rf"(?<![0-9A-Za-z])({_Y})(?![0-9A-Za-z])")
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
 # Words before a date in the lead that make it a date mentioned in passing, not the event's
 # ("the agreement signed in Qingdao on 10 June 2018", "the next meeting … on 12 May 2020").
@@ -237,104 +165,9 @@ class YearHints:
         fits = [
             y
             for y in sorted(candidates)
-            if _valid(y, month, day) and datetime.date(y, month, day).weekday() == self.weekday
+            if valid_date(y, month, day) and datetime.date(y, month, day).weekday() == self.weekday
         ]
         return fits[0] if len(fits) == 1 else None
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A date written somewhere in a text; `date` lacks the year when the text gives none."""
-
-    start: int
-    end: int
-    rule: str
-    month: int | None
-    day: int | None
-    year: int | None
-    end_date: PartialDate | None = None
-
-    @property
-    def date(self) -> PartialDate | None:
-        return PartialDate(self.year, self.month, self.day) if self.year else None
-
-
-@lru_cache(maxsize=1024)  # the rules read the same lead and title again and again
-def find_dates(text: str) -> tuple[Mention, ...]:
-    """Every date written in `text`, in order of position, overlapping matches resolved by rule."""
-    if not _DIGIT.search(text):
-        return ()  # every form of date the patterns know has a digit
-    plain = norm(text)
-    taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already claimed
-    found: list[Mention] = []
-    for rule, pattern in _PATTERNS:
-        for match in pattern.finditer(plain):
-            if _overlaps(taken, match.start(), match.end()):
-                continue
-            mention = _mention(rule, match)
-            if mention is not None:
-                bisect.insort(taken, (match.start(), match.end()))
-                found.append(mention)
-    return tuple(sorted(found, key=lambda m: m.start))
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    # Spans never overlap one another, so only the neighbours of `start` can overlap it.
-    index = bisect.bisect_left(taken, (start, start))
-    return any(s < end and start < e for s, e in taken[max(0, index - 1) : index + 1])
-
-
-def _mention(rule: str, match: re.Match[str]) -> Mention | None:
-    g = match.groupdict()
-    if g.get("s1"):
-        g = _day_and_month(int(g["s1"]), int(g["s2"]), g)
-        if g is None:
-            return None
-    year = int(g["y"]) if g.get("y") else None
-    month = _month(g)
-    day = int(_ORDINAL.sub("", g["d"])) if g.get("d") else None
-    if month is None or not _valid(year or 2000, month, day):
-        return None
-    end = None
-    if g.get("d2"):
-        end_month = MONTHS.get(g["m2"].lower().rstrip(".")) if g.get("m2") else month
-        end_day = int(_ORDINAL.sub("", g["d2"]))
-        if year is None or end_month is None or not _valid(year, end_month, end_day):
-            return None
-        end = PartialDate(year, end_month, end_day)
-        if (year, month, day) >= (end.year, end.month, end.day):
-            return None
-    return Mention(match.start(), match.end(), rule, month, day, year, end)
-
-
-def _day_and_month(first: int, second: int, g: dict[str, Any]) -> dict[str, Any] | None:
-    """d/m or m/d: known when one of the two cannot be a month (or both are the same)."""
-    if first > 12 >= second or first == second:
-        day, month = first, second
-    elif second > 12 >= first:
-        day, month = second, first
-    else:
-        return None  # 05/06/2019: the 5th of June or the 6th of May
-    return {**g, "d": str(day), "mn": str(month)}
-
-
-def _month(g: dict[str, Any]) -> int | None:
-    if g.get("m"):
-        return MONTHS.get(g["m"].lower().rstrip("."))
-    if g.get("ru"):
-        return RU_MONTHS.get(g["ru"].lower())
-    if g.get("mn"):
-        number = int(g["mn"])
-        return number if 1 <= number <= 12 else None
-    return None
-
-
-def _valid(year: int, month: int, day: int | None) -> bool:
-    try:
-        datetime.date(year, month, day or 1)
-    except ValueError:
-        return False
-    return True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -416,7 +249,7 @@ def _day_of_stamp_month(paragraphs: Sequence[Paragraph], stamp: Field) -> Chosen
         year, month = filed.year, filed.month
         if day > filed.day:
             year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        if not _valid(year, month, day):
+        if not valid_date(year, month, day):
             return None
         snippet = clip(paragraph.text, *match.span())
         date = PartialDate(year, month, day)
@@ -576,7 +409,7 @@ def filename_date(filename: str) -> Field | None:
     if match is None:
         return None
     year, month, day = (int(g) for g in match.groups())
-    if not 1 <= month <= 12 or not _valid(year, month, day):
+    if not 1 <= month <= 12 or not valid_date(year, month, day):
         return None
     date = PartialDate(year, month, day)
     return Field(date, Origin.FILENAME, "date-in-file-name", 0.6, None, filename)
@@ -755,7 +588,7 @@ def _dateline_mention(
         return None
     # Only a year inside the dateline itself ("(… - 2nd Mar, 2022)") is the dateline's year;
     # "Pakistan, which joined the SCO in 2017, …" right after it is history.
-    sentence_years = tuple(int(y) for y in _YEAR.findall(plain[: mention.end + ending.end()]))
+    sentence_years = tuple(int(y) for y in YEAR.findall(plain[: mention.end + ending.end()]))
     year, confidence = years.year_for(sentence_years, mention.month, mention.day)
     if year is None:
         return None
@@ -801,7 +634,7 @@ def _yearless_on(
         return None
     # "16 августа … в 2007 году": a year the same sentence names is the likeliest.
     plain = norm(sentence)
-    named = tuple(int(m[1]) for m in _YEAR.finditer(plain) if not _names_a_target(m))
+    named = tuple(int(m[1]) for m in YEAR.finditer(plain) if not _names_a_target(m))
     year, confidence = years.year_for(named, mention.month, mention.day)
     if year is None:
         return None
@@ -870,7 +703,7 @@ def _weekday_field(
     fitting = [
         y
         for y in sorted(candidates)
-        if _valid(y, mention.month, mention.day)
+        if valid_date(y, mention.month, mention.day)
         and datetime.date(y, mention.month, mention.day).weekday() == weekday
     ]
     snippet = clip(paragraph.text, mention.start, mention.end)
@@ -887,9 +720,10 @@ def _weekday_field(
 # "As the year 2017 comes to a close", "This year the SCO celebrates its 20th anniversary": the
 # text was written in that year, though it never says on which day.
 _THIS_YEAR = re.compile(
-    rf"\b(?:the\s+year\s+)?(?P<y>{_Y})\s+(?:is\s+coming|comes|is\s+drawing|draws)\s+to\s+"
+    rf"\b(?:the\s+year\s+)?(?P<y>{YEAR_DIGITS})\s+"
+    r"(?:is\s+coming|comes|is\s+drawing|draws)\s+to\s+"
     r"(?:a\s+close|an\s+end)\b"
-    rf"|\bthis\s+year\s*,?\s*\(?(?P<this>{_Y})\b"
+    rf"|\bthis\s+year\s*,?\s*\(?(?P<this>{YEAR_DIGITS})\b"
     r"|\bthis\s+year,?\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+"
     r"(?:celebrates|marks|is\s+celebrating)\s+its\s+(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary",
     re.IGNORECASE,
@@ -932,7 +766,7 @@ def _year_hints(
     """Years the text names, for year-less dates; a curated date's year overrules them."""
     date = curated.get("date")
     texts = [norm(title), *(norm(p.text[:_NEAR_START]) for p in paragraphs[:8])]
-    years = [int(m[1]) for text in texts for m in _YEAR.finditer(text) if not _names_a_target(m)]
+    years = [int(m[1]) for text in texts for m in YEAR.finditer(text) if not _names_a_target(m)]
     named = tuple(y for y in years if 1990 <= y <= 2100)
     lead = " ".join(norm(p.text[:600]) for p in lead_paragraphs(paragraphs))
     terms = _terms_by_person(texts, knowledge) if knowledge is not None else {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sco_archive.infer.dates import find_dates
+from sco_archive.infer.date_grammar import find_dates
 from sco_archive.model import PartialDate
 from tests.infer.helpers import infer
 

@@ -104,9 +104,12 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
         return None
     for b, i in lines[1:_HEADLINE_WINDOW]:
         number, line = blocks[b][i]
-        if is_furniture(line) or not _headline_shaped(line, blocks[b]):
+        # A stamp just above is no line of a hard-wrapped paragraph the headline would be in.
+        block = blocks[b]
+        own_lines = [e for e in block[:i] if not is_furniture(e[1])] + block[i:]
+        if is_furniture(line) or not _headline_shaped(line, own_lines):
             continue
-        candidate = squash(_unwrap(line))
+        candidate = _STAMP_PREFIX.sub("", squash(_unwrap(line)), count=1)
         if len(candidate) > _MAX_TITLE_CHARS or _looks_like_prose(candidate):
             return None
         return candidate, number, blocks
@@ -130,6 +133,9 @@ _BOILERPLATE = re.compile(
     r"^\W*[A-Z]{2,}(?:/[A-Z]{2,})+/\d+\s*$",
     re.IGNORECASE,
 )
+# "Uzbekistan 17/08/2007 Central Asian presidents hail …": a section and a stamp glued to the
+# headline on one line; the headline is what follows.
+_STAMP_PREFIX = re.compile(r"^\W*(?:[^\W\d]+\s+){0,2}\d{1,2}[./]\d{1,2}[./]\d{4}\s+(?=\S)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _HEADLINE_WINDOW = 10  # lines searched for a headline below the furniture
 

@@ -90,6 +90,22 @@ def test_a_headline_below_page_furniture_is_the_title_and_every_line_stays_in_or
     assert [p.text for p in shape.paragraphs] == [furniture, headline, "On 5 May the forum opened."]
 
 
+def test_a_stamp_on_the_line_just_above_does_not_make_the_headline_a_wrapped_line():
+    text = " date 2019-06-11 16:04\nEx-Secretary General of SCO tells about the summit\n\nHe spoke."
+    shape = split_structure(text)
+    assert shape.title == "Ex-Secretary General of SCO tells about the summit"
+    assert [p.text for p in shape.paragraphs][-1] == "He spoke."
+
+
+def test_a_section_and_stamp_glued_to_the_headline_are_left_out_of_the_title():
+    text = (
+        "Currency rates from 12/03/2025\n\nUzbekistan 17/08/2007 Presidents hail SCO summit\n\nThe"
+    )
+    shape = split_structure(text + " presidents spoke.")
+    assert shape.title == "Presidents hail SCO summit"
+    assert "Uzbekistan 17/08/2007 Presidents hail SCO summit" in [p.text for p in shape.paragraphs]
+
+
 def test_a_first_line_that_is_a_headline_is_still_the_title():
     shape = split_structure("Statement by the SCO Secretariat «on the attack»\n\nThe SCO condemns.")
     assert shape.title == "Statement by the SCO Secretariat «on the attack»"

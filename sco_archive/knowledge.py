@@ -117,6 +117,22 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class NameOrders:
+    """Which names are written family name first ("Zhang Ming"), and which names are known at
+    all: a name nobody knows is cited as written, never turned round on a guess."""
+
+    family_first: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()
+
+    def of(self, name: str) -> str | None:
+        """`family-first`, `given-first`, or None for a name the knowledge file does not know."""
+        folded = " ".join(name.split()).casefold()
+        if folded in self.family_first:
+            return "family-first"
+        return "given-first" if folded in self.known else None
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """Everything inference knows about the corpus that is not in a document's own text."""
 
@@ -127,6 +143,17 @@ class Knowledge:
     source: str = ""
     landmarks: tuple[Landmark, ...] = ()
     events: tuple[Event, ...] = ()
+    family_name_first: tuple[str, ...] = ()  # people whose names are written family name first
+
+    @cached_property
+    def name_orders(self) -> NameOrders:
+        """How each person the file knows writes their name, for citing it."""
+        family = {n.casefold() for n in self.family_name_first}
+        for holder in self.holders:
+            if holder.name.casefold() in family:
+                family.update(n.casefold() for n in holder.names)
+        known = {n.casefold() for h in self.holders for n in h.names}
+        return NameOrders(frozenset(family), frozenset(known | family))
 
     def offices_of(self, name: str) -> list[Holder]:
         """Every term of office the person named (or an alias of them) held."""
@@ -193,7 +220,8 @@ def parse_knowledge(data: Any, source: str = "<knowledge>") -> Knowledge:
         _event(e, source, f"events[{i}]", places)
         for i, e in enumerate(_list(root, "events", source))
     )
-    return Knowledge(offices, places, kinds, topics, source, landmarks, events)
+    family_first = _texts(root, "family_name_first", source, "")
+    return Knowledge(offices, places, kinds, topics, source, landmarks, events, family_first)
 
 
 def _office(data: Any, source: str, key: str) -> Office:
@@ -312,5 +340,6 @@ def _texts(m: dict, name: str, source: str, parent: str) -> tuple[str, ...]:
     values = _list(m, name, source, parent)
     for i, v in enumerate(values):
         if not isinstance(v, str) or not v.strip():
-            raise KnowledgeError(f"{source}: {parent}.{name}[{i}]: expected text, got {v!r}")
+            where = f"{parent}.{name}" if parent else name
+            raise KnowledgeError(f"{source}: {where}[{i}]: expected text, got {v!r}")
     return tuple(" ".join(v.split()) for v in values)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from slugify import slugify
 
+from sco_archive.knowledge import NameOrders
 from sco_archive.model import MONTH_NAMES, Document, PartialDate, remembered
 
 ARCHIVE_NAME = "SCO Speech Archive"
@@ -25,18 +27,69 @@ _BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+UNKNOWN_NAMES = NameOrders()  # without a knowledge file every name is cited as written
 _MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 @remembered  # `serve` rebuilds: an unchanged document is not cited again
-def citations(document: Document, archive: str = ARCHIVE_NAME) -> dict[str, Split]:
-    """Every style of citation for `document`, in a fixed order."""
+def citations(
+    document: Document, archive: str = ARCHIVE_NAME, names: NameOrders = UNKNOWN_NAMES
+) -> dict[str, Split]:
+    """Every style of citation for `document`, in a fixed order; `names` says which way round
+    the speaker's name is written."""
+    speaker = _speaker(document, names)
     return {
         "plain": plain(document, archive),
-        "chicago": chicago(document, archive),
-        "apa": apa(document, archive),
-        "bibtex": bibtex(document, archive),
+        "chicago": chicago(document, archive, speaker),
+        "apa": apa(document, archive, speaker),
+        "bibtex": bibtex(document, archive, speaker),
     }
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name as written, and which part of it is the family name (None: not known,
+    so cite it as written)."""
+
+    written: str
+    family: str | None = None
+    given: str = ""
+    family_first: bool = False
+
+    @property
+    def listed(self) -> str:
+        """As a bibliography lists it: `Norov, Vladimir`; `Zhang Ming` stays as written."""
+        if self.family is None or self.family_first or not self.given:
+            return self.written
+        return f"{self.family}, {self.given}"
+
+    @property
+    def initialled(self) -> str:
+        """APA: `Norov, V.`, `Zhang, M.`; a name not known is cited as written."""
+        if self.family is None or not self.given:
+            return self.written
+        initials = " ".join(f"{w[0]}." for w in re.split(r"[\s-]+", self.given) if w)
+        return f"{self.family}, {initials}"
+
+    @property
+    def bibtex(self) -> str:
+        """`Norov, Vladimir`, `Zhang, Ming`; `{Name As Written}` so that BibTeX splits nothing."""
+        if self.family is None or not self.given:
+            return "{" + bibtex_escape(self.written) + "}"
+        return bibtex_escape(f"{self.family}, {self.given}")
+
+
+def _speaker(document: Document, names: NameOrders) -> Name | None:
+    written = document.value("speaker")
+    if not written:
+        return None
+    order = names.of(written)
+    words = written.split()
+    if order is None or len(words) < 2:
+        return Name(written)
+    if order == "family-first":
+        return Name(written, words[0], " ".join(words[1:]), family_first=True)
+    return Name(written, words[-1], " ".join(words[:-1]))
 
 
 def join(split: Split, url: str) -> str:
@@ -61,25 +114,11 @@ def _day_month_year(date: PartialDate | None) -> str:
 
 
 def plain(document: Document, archive: str = ARCHIVE_NAME) -> Split:
-    """`Speaker, "Title", venue, city, 24 June 2020. SCO Speech Archive. URL (accessed …).`"""
+    """`Speaker, "Title", venue, city, 24 June 2020. SCO Speech Archive. URL.` No "accessed"
+    date: a static page cannot know the day its reader cites it."""
     parts = [document.value("speaker"), f"“{document.title}”", _where(document)]
     lead = ", ".join(p for p in parts if p)
-    return f"{lead}, {_day_month_year(document.date)}. {archive}. ", " (accessed …)."
-
-
-def invert_name(name: str) -> str:
-    """`Vladimir Norov` → `Norov, Vladimir`, as bibliographies list authors."""
-    first, _, last = name.rpartition(" ")
-    return f"{last}, {first}" if first else name
-
-
-def _initials(name: str) -> str:
-    """`Vladimir Norov` → `Norov, V.` (APA)."""
-    first, _, last = name.rpartition(" ")
-    if not first:
-        return name
-    initials = " ".join(f"{w[0]}." for w in re.split(r"[\s-]+", first) if w)
-    return f"{last}, {initials}"
+    return f"{lead}, {_day_month_year(document.date)}. {archive}. ", "."
 
 
 def _chicago_date(date: PartialDate | None) -> str:
@@ -91,16 +130,15 @@ def _chicago_date(date: PartialDate | None) -> str:
     return f"{month} {date.day}, {date.year}" if date.day else f"{month} {date.year}"
 
 
-def chicago(document: Document, archive: str = ARCHIVE_NAME) -> Split:
+def chicago(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None = None) -> Split:
     """Chicago notes-bibliography style for a speech or lecture."""
-    speaker = document.value("speaker")
     title = f"“{_sentence(document.title)}”"
     details = [
         document.value("kind", "").capitalize(),
         _where(document),
         _chicago_date(document.date),
     ]
-    lead = f"{_sentence(invert_name(speaker))} {title}" if speaker else title
+    lead = f"{_sentence(speaker.listed)} {title}" if speaker else title
     return f"{lead} {', '.join(d for d in details if d)}. {archive}. ", "."
 
 
@@ -113,15 +151,15 @@ def _apa_date(date: PartialDate | None) -> str:
     return f"({date.year}, {month} {date.day})" if date.day else f"({date.year}, {month})"
 
 
-def apa(document: Document, archive: str = ARCHIVE_NAME) -> Split:
+def apa(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None = None) -> Split:
     """APA 7 style; without a speaker the title takes the author's place."""
-    speaker = document.value("speaker")
     kind = document.value("kind")
     title = document.title + (f" [{kind.capitalize()}]" if kind else "")
     where = _where(document)
     tail = f"{_sentence(where)} {archive}. " if where else f"{archive}. "
     if speaker:
-        return f"{_initials(speaker)} {_apa_date(document.date)}. {_sentence(title)} {tail}", ""
+        author = _sentence(speaker.initialled)
+        return f"{author} {_apa_date(document.date)}. {_sentence(title)} {tail}", ""
     return f"{_sentence(title)} {_apa_date(document.date)}. {tail}", ""
 
 
@@ -129,20 +167,20 @@ def bibtex_escape(text: str) -> str:
     return "".join(_BIBTEX_SPECIAL.get(c, c) for c in text)
 
 
-def bibtex_key(document: Document) -> str:
-    """`norov2020address`: author's last name (or `sco`), year, first word of the title."""
-    speaker = document.value("speaker")
-    name = slugify(speaker.rpartition(" ")[2], separator="") if speaker else "sco"
+def bibtex_key(document: Document, speaker: Name | None = None) -> str:
+    """`norov2020address`: the author's family name (the whole name when which part that is is
+    not known, or `sco`), year, first word of the title."""
+    name = slugify(speaker.family or speaker.written, separator="") if speaker else "sco"
     year = str(document.date.year) if document.date else "nd"
     words = [w for w in slugify(document.title).split("-") if len(w) > 3]
     return f"{name or 'sco'}{year}{words[0] if words else 'document'}"
 
 
-def bibtex(document: Document, archive: str = ARCHIVE_NAME) -> Split:
+def bibtex(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None = None) -> Split:
     """A `@misc` entry; the title is braced so that BibTeX keeps its capitals."""
     date = document.date
     fields = [
-        ("author", bibtex_escape(document.value("speaker", ""))),
+        ("author", speaker.bibtex if speaker else ""),
         ("title", "{" + bibtex_escape(document.title) + "}"),
         ("howpublished", bibtex_escape(_where(document))),
         ("year", str(date.year) if date else ""),
@@ -160,4 +198,4 @@ def bibtex(document: Document, archive: str = ARCHIVE_NAME) -> Split:
         for key, value in fields
         if value
     )
-    return f"@misc{{{bibtex_key(document)},\n{body}  url = {{", "},\n}"
+    return f"@misc{{{bibtex_key(document, speaker)},\n{body}  url = {{", "},\n}"

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sco_archive.cache.fingerprint import Fingerprint
+from sco_archive.knowledge import NameOrders
 from sco_archive.loader import Corpus
 from sco_archive.model import Diagnostic, Document, remembered
 from sco_archive.project import PACKAGE_DIR
 from sco_archive.write.browse import browse_pages
-from sco_archive.write.cite import citations
+from sco_archive.write.cite import UNKNOWN_NAMES, citations
 from sco_archive.write.home_timeline import HOME, TIMELINE, home_page, timeline_page
 from sco_archive.write.markdown import display_date
 from sco_archive.write.related import TermNumbers, related
@@ -57,7 +58,8 @@ def generate(
     if knowledge is None:
         knowledge = _default_knowledge()
     browse, links = browse_pages(pages, knowledge)
-    contexts = reading_context(pages, links, site_name, numbers)
+    names = getattr(knowledge, "name_orders", UNKNOWN_NAMES)
+    contexts = reading_context(pages, links, site_name, numbers, names)
     both = {p.src_uri: page_keys(p, contexts[p.src_uri]) for p in pages}
     keys = {uri: render for uri, (render, _) in both.items()}
     files: dict[str, str] = {}
@@ -160,8 +162,10 @@ def reading_context(
     links: dict[str, dict],
     site_name: str,
     numbers: TermNumbers | None = None,
+    names: NameOrders = UNKNOWN_NAMES,
 ) -> dict[str, dict[str, Any]]:
-    """Per speech page: browse links, previous/next in time, related documents, citations."""
+    """Per speech page: browse links, previous/next in time, related documents, citations
+    (`names`: which way round each speaker's name is written)."""
     dated = [p for p in pages if p.document.date]
     position = {p.src_uri: i for i, p in enumerate(dated)}
     near = related([p.document for p in pages], numbers=numbers)
@@ -173,7 +177,7 @@ def reading_context(
             "previous": _ref(dated[at - 1]) if at else None,
             "next": _ref(dated[at + 1]) if at is not None and at + 1 < len(dated) else None,
             "related": [{**_ref(pages[j]), "why": why} for j, why in near[i]] or None,
-            "cite": {k: list(v) for k, v in citations(page.document, site_name).items()},
+            "cite": {k: list(v) for k, v in citations(page.document, site_name, names).items()},
         }
         contexts[page.src_uri] = context
     return contexts

@@ -60,6 +60,14 @@ SIDECARS = {
         "kind": "news",
         "topics": ["terrorism-extremism"],
     },
+    "006_zhang_ming": {
+        "date": "2023-06-30",
+        "speaker": "Zhang Ming",
+        "speaker_role": "SCO Secretary-General",
+        "city": "Beijing",
+        "kind": "remarks",
+        "topics": ["economy-trade"],
+    },
     "005_hostile": {
         "title": HOSTILE_TITLE,
         "date": "2019-05-16",
@@ -77,6 +85,13 @@ The first paragraph says <em>nothing</em> & more.
 Terrorism and extremism are discussed here, with the Regional Anti-Terrorist Structure.
 """
 
+# A speaker whose name is written family name first: cited "Zhang Ming", "Zhang, M.".
+ZHANG_TITLE = "Remarks by SCO Secretary-General Zhang Ming at the reception"
+ZHANG_TEXT = f"""{ZHANG_TITLE}
+
+Dear friends, trade and investment among the member states keep growing.
+"""
+
 
 def make_sample_project(root: Path) -> Project:
     """Copy mkdocs.yml and the hand-written docs/, the seeds, and sidecars with full metadata."""
@@ -88,6 +103,7 @@ def make_sample_project(root: Path) -> Project:
     for source in sorted((REPO / "speeches").glob("*.txt")):
         shutil.copy(source, speeches / source.name)
     (speeches / "005_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (speeches / "006_zhang_ming.txt").write_text(ZHANG_TEXT, encoding="utf-8")
     for stem, values in SIDECARS.items():
         text = yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
         (speeches / f"{stem}.yml").write_text(text, encoding="utf-8")

@@ -13,11 +13,13 @@ import pytest
 from sco_archive.model import Document, Field, Origin, Paragraph, PartialDate
 from sco_archive.write.browse import browse_pages, offices, topic_label
 from sco_archive.write.chart import months_chart, years_chart
+from sco_archive.write.cite import ARCHIVE_NAME as ARCHIVE
 from sco_archive.write.cite import citations, join
 from sco_archive.write.downloads import EXPORT_KEYS, exports
 from sco_archive.write.plan import reading_context
 from sco_archive.write.related import RELATED, TermNumbers, _counts, _nearest, related
 from sco_archive.write.speech_pages import SpeechPage, plan_pages
+from tests.infer.helpers import knowledge
 
 URL = "https://example.org/a/"
 
@@ -32,7 +34,8 @@ def doc(title: str, text: str = "Some words here.", source: str = "", **meta) ->
 
 
 def cite(document: Document) -> dict[str, str]:
-    return {style: join(split, URL) for style, split in citations(document).items()}
+    names = knowledge().name_orders  # the shipped knowledge file: who writes their name how
+    return {style: join(split, URL) for style, split in citations(document, ARCHIVE, names).items()}
 
 
 NOROV = {"speaker": "Vladimir Norov", "venue": "OSCE Conference", "city": "Vienna"}
@@ -45,7 +48,7 @@ NOROV = {"speaker": "Vladimir Norov", "venue": "OSCE Conference", "city": "Vienn
             doc("Statement at the OSCE", date="2020-06-24", kind="statement", **NOROV),
             "plain",
             "Vladimir Norov, “Statement at the OSCE”, OSCE Conference, Vienna, 24 June 2020. "
-            "SCO Speech Archive. https://example.org/a/ (accessed …).",
+            "SCO Speech Archive. https://example.org/a/.",
         ),
         (
             doc("Statement at the OSCE", date="2020-06-24", kind="statement", **NOROV),
@@ -75,7 +78,7 @@ NOROV = {"speaker": "Vladimir Norov", "venue": "OSCE Conference", "city": "Vienn
             doc("Undated remarks", speaker="Rashid Alimov"),
             "plain",
             "Rashid Alimov, “Undated remarks”, date not stated. SCO Speech Archive. "
-            "https://example.org/a/ (accessed …).",
+            "https://example.org/a/.",
         ),
         (doc("Undated remarks", speaker="Rashid Alimov"), "chicago", None),
         (doc("Undated remarks", speaker="Rashid Alimov"), "apa", None),
@@ -96,7 +99,7 @@ def test_citation_styles(document: Document, style: str, expected: str | None) -
             doc("Statement at the OSCE", date="2020-06-24", **NOROV),
             [
                 "@misc{norov2020statement,",
-                "author = {Vladimir Norov}",
+                "author = {Norov, Vladimir}",
                 "month = jun,",
                 "date = {2020-06-24}",
                 "title = {{Statement at the OSCE}}",
@@ -111,7 +114,7 @@ def test_citation_styles(document: Document, style: str, expected: str | None) -
         ),
         (
             doc("Undated", speaker="A B"),
-            ["@misc{bndundated,", "author = {A B}"],
+            ["@misc{abndundated,", "author = {{A B}}"],
             ["year", "month"],
         ),
     ],
@@ -124,6 +127,33 @@ def test_bibtex_entry(document: Document, must_have: list[str], must_not_have: l
     for piece in must_not_have:
         assert piece not in text
     assert text.count("{") == text.count("}") + text.count(r"\}") - text.count(r"\{")
+
+
+ZHANG = {"speaker": "Zhang Ming", "date": "2023-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "chicago", "apa", "author", "key"),
+    [
+        # The knowledge file says a Chinese name is written family name first.
+        ("Zhang Ming", "Zhang Ming.", "Zhang, M.", "author = {Zhang, Ming}", "@misc{zhang2023"),
+        ("Xi Jinping", "Xi Jinping.", "Xi, J.", "author = {Xi, Jinping}", "@misc{xi2023"),
+        # …and a Russian or Uzbek one given name first.
+        ("Vladimir Norov", "Norov, Vladimir.", "Norov, V.", "author = {Norov, Vladimir}",
+         "@misc{norov2023"),
+        # A name it does not know is cited as written, never turned round on a guess.
+        ("Chen Wei", "Chen Wei.", "Chen Wei.", "author = {{Chen Wei}}", "@misc{chenwei2023"),
+    ],
+)  # fmt: skip
+def test_a_name_is_cited_the_way_round_it_is_written(speaker, chicago, apa, author, key):
+    text = cite(doc("Remarks", date="2023-06-30", speaker=speaker))
+    assert text["chicago"].startswith(f"{chicago} “Remarks.”")
+    assert text["apa"].startswith(f"{apa} (2023, June 30).")
+    assert author in text["bibtex"] and text["bibtex"].startswith(key)
+
+
+def test_the_plain_citation_does_not_ask_for_an_accessed_date_it_cannot_fill():
+    assert "accessed" not in cite(doc("Remarks", date="2023-06-30", speaker="Zhang Ming"))["plain"]
 
 
 CORPUS_TEXTS = {

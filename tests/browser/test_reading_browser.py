@@ -105,6 +105,25 @@ def test_without_a_paragraph_in_the_address_the_whole_document_is_cited(context)
     assert page.inner_text("#cite-apa").strip().endswith(SPEECH)
 
 
+def test_a_chinese_name_is_cited_family_name_first_and_copied_as_shown(context) -> None:
+    page = context.new_page()
+    page.goto("speakers/zhang-ming/")
+    page.get_by_role("link", name=re.compile("Remarks by SCO Secretary-General Zhang Ming")).click()
+    assert page.inner_text("#cite-chicago").startswith("Zhang Ming. “Remarks by")
+    assert page.inner_text("#cite-apa").startswith("Zhang, M. (2023, June 30).")
+    page.click("button[data-copy='cite-bibtex']")
+    page.wait_for_function("document.querySelector('.cite-status').textContent.includes('BibTeX')")
+    bibtex = clipboard(page)
+    assert bibtex.startswith("@misc{zhang2023remarks,") and "author = {Zhang, Ming}," in bibtex
+    page.click("button[data-copy='cite-plain']")
+    page.wait_for_function(
+        "document.querySelector('.cite-status').textContent.toLowerCase().includes('plain')"
+    )
+    plain = clipboard(page)
+    assert plain.startswith("Zhang Ming, “Remarks by") and "accessed" not in plain
+    assert plain.endswith("/.")
+
+
 def test_a_reader_finds_what_was_said_at_one_venue(context, base_url: str) -> None:
     page = context.new_page()
     page.goto("")

@@ -17,6 +17,7 @@ from sco_archive.errors import ArchiveError
 from sco_archive.loader import Outcome
 from sco_archive.model import Severity
 from sco_archive.project import Project, load_project, load_project_config, speeches_dir
+from sco_archive.publish.site_url import unknown_site_note
 from sco_archive.report import json_records, text_report
 from sco_archive.write.speech_pages import plan_pages
 
@@ -91,6 +92,9 @@ def _report_build(result: BuildResult) -> None:
         if docs
         else "nothing changed: the site is up to date"
     )
+    note = unknown_site_note(result.site_url)
+    if note:
+        click.echo(f"Note: {note}", err=True)
     click.echo(
         f"Built {result.page_count} documents into {result.site_dir} in "
         f"{result.seconds:.1f} s ({changed}): {len(result.errors)} error(s), "

@@ -16,6 +16,7 @@ from sco_archive.errors import BuildFailed
 from sco_archive.knowledge import Knowledge, load_knowledge
 from sco_archive.loader import Corpus, ProgressFactory, load_corpus
 from sco_archive.model import Diagnostic
+from sco_archive.publish.site_url import resolve_site_url
 from sco_archive.read.files import discover
 
 if TYPE_CHECKING:  # the plugin imports this module
@@ -64,6 +65,7 @@ def load_project_config(project: Project, **overrides: object) -> MkDocsConfig:
     config = load_config(str(project.config_file), **overrides)
     if PLUGIN_NAME not in config.plugins:
         raise BuildFailed(f"{project.config_file}: the `{PLUGIN_NAME}` plugin is not enabled")
+    resolve_site_url(config, project.root)
     return config
 
 

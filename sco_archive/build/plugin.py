@@ -44,6 +44,7 @@ from sco_archive.project import (
     THEME_DIR,
     Project,
 )
+from sco_archive.publish.site_url import is_placeholder, public_url, resolve_site_url
 from sco_archive.search.index import SHARD_PAGES, folder_of
 from sco_archive.write.docs_sync import read_manifest
 from sco_archive.write.markdown import display_iso_date
@@ -113,6 +114,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # still override any of them.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
+        resolve_site_url(config, Path(config.config_file_path).parent)
         self.generated = self.driven.plan if self.driven else self._load(config)
         pin_build_date(self.generated.pages)
         return config
@@ -194,6 +196,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return changed_pages(previous, self._state), reindexed_pages(previous, self._state)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        _canonical_without_a_made_up_domain(config, files)
         if (
             not self.may_render_in_a_fork()
             or os.cpu_count() in (None, 1)
@@ -268,7 +271,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         finish(
             site_dir,
             self.generated.pages,
-            config.site_url or "",
+            public_url(config.site_url),
             config.site_name,
             self._stale_folders,
             self.config.search_shard_pages,
@@ -318,3 +321,14 @@ def _folders(src_uris: set[str]) -> set[str]:
 
 def _is_speech(page: Page) -> bool:
     return page.meta.get("template") == "speech.html"
+
+
+def _canonical_without_a_made_up_domain(config: MkDocsConfig, files: Files) -> None:
+    """Every page's canonical URL (the citations' too) as a path alone when site_url is a
+    placeholder: set here, on all pages, as a dirty build renders only some of them."""
+    if not is_placeholder(config.site_url):
+        return
+    base = public_url(config.site_url)
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.canonical_url = base + file.page.url

@@ -55,6 +55,7 @@ from sco_archive.project import (
     plugin_settings,
     speeches_dir,
 )
+from sco_archive.publish.site_url import public_url
 from sco_archive.write.docs_sync import SyncResult, read_manifest, refuse_conflicts, sync_docs
 from sco_archive.write.downloads import EXPORT_FILES
 from sco_archive.write.plan import Generated
@@ -75,6 +76,7 @@ class BuildResult:
     # The loaded corpus and planned pages; a no-change build loads them only when asked.
     loaded: tuple[Corpus, Generated] | None = field(default=None, repr=False)
     project: Project | None = field(default=None, repr=False)
+    site_url: str | None = None  # where the site says it is published (a placeholder: unknown)
 
     @property
     def corpus(self) -> Corpus:
@@ -165,6 +167,7 @@ def build(
                 up_to_date=True,
                 page_count=snapshot["page_count"],
                 project=project,
+                site_url=config.site_url,
             )
     # From here on the site may change: the snapshot no longer describes it.
     snapshot_file.unlink(missing_ok=True)
@@ -213,6 +216,7 @@ def build(
         page_count=len(generated.pages),
         loaded=(corpus, generated),
         project=project,
+        site_url=config.site_url,
     )
 
 
@@ -274,7 +278,7 @@ def _index_and_write_downloads(
 ) -> None:
     shard_pages = plugin_settings(config).search_shard_pages
     index_and_write_downloads(
-        staging, generated.pages, config.site_url or "", config.site_name, stale, shard_pages
+        staging, generated.pages, public_url(config.site_url), config.site_name, stale, shard_pages
     )
 
 

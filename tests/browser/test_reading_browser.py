@@ -124,6 +124,17 @@ def test_a_chinese_name_is_cited_family_name_first_and_copied_as_shown(context) 
     assert plain.endswith("/.")
 
 
+def test_the_about_page_links_every_download_and_says_how_to_reuse_and_correct(context) -> None:
+    page = context.new_page()
+    page.goto("about/")
+    for name in ("speeches.json", "speeches.csv", "corpus.jsonl", "feed.xml"):
+        link = page.get_by_role("link", name=name, exact=True)
+        assert page.request.get(link.evaluate("a => a.href")).status == 200, name
+    assert "README" not in page.inner_text("article")
+    assert page.get_by_role("heading", name="Rights and reuse").is_visible()
+    assert page.get_by_role("heading", name="Reporting an error").is_visible()
+
+
 def test_a_reader_finds_what_was_said_at_one_venue(context, base_url: str) -> None:
     page = context.new_page()
     page.goto("")

@@ -48,7 +48,7 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
     """Read, split and infer one document. Raises UnreadableDocument when it has no text."""
     raw = read_document(path, root)
     curated, curated_problems = validate_curated(
-        raw.curated, raw.curated_lines, raw.curated_file or raw.rel_path
+        raw.curated, raw.curated_lines, raw.curated_file or raw.rel_path, knowledge.topics
     )
     # A .md body under a front-matter title starts with text, not a title of its own.
     known = curated.get("title") if path.suffix.lower() != ".txt" else None

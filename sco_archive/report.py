@@ -131,7 +131,7 @@ def _document_lines(document: Document) -> list[str]:
             lines.append(f"  {'':<13} also considered: {also}")
         if key in document.disputed:
             lines.append(f"  {'':<13} ! the text says {_show(document.disputed[key].value)}")
-    lines += [f"  {d.severity.value}: [{d.code}] {d.message}" for d in document.diagnostics]
+    lines += [f"  {d.format()}" for d in document.diagnostics]
     return lines
 
 
@@ -148,8 +148,12 @@ def _show(value: Any) -> str:
 
 
 def _clip(text: str, width: int = 100) -> str:
+    """At most `width` characters, cut at a word boundary."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    return (cut.rpartition(" ")[0] or cut) + " …"
 
 
 def summary(corpus: Corpus, extra: list[Diagnostic]) -> str:

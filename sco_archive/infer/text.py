@@ -128,10 +128,18 @@ def _inside_quotes(text: str, at: int) -> bool:
 
 
 def clip(text: str, start: int, end: int, margin: int = 40) -> str:
-    """The original text around [start, end), for a snippet."""
+    """The original text around [start, end), for a snippet: whole words only, "…" where the
+    text goes on."""
     left = max(0, start - margin)
     right = min(len(text), end + margin)
-    return text[left:right].strip()
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    snippet = text[left:right].strip()
+    return ("… " if left > 0 else "") + snippet + (" …" if right < len(text) else "")
 
 
 def lead_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:

@@ -4,7 +4,8 @@ its field's type, or reported with its line and left out."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+import difflib
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from sco_archive.model import (
@@ -80,23 +81,18 @@ def validate_curated(
     curated: Mapping[str, Any],
     lines: Mapping[str, int],
     file: str,
+    topics: Collection[str] | None = None,
 ) -> tuple[dict[str, Field], list[Diagnostic]]:
-    """Curated values as Fields; a value of the wrong type is reported and left out."""
+    """Curated values as Fields; a value of the wrong type is reported and left out, and so
+    is a topic that `topics` (the knowledge file's slugs) does not know."""
     fields: dict[str, Field] = {}
     diagnostics: list[Diagnostic] = []
     for key, raw in curated.items():
         line = lines.get(key)
         value_type = _TYPE_OF.get(key)
         if value_type is None:
-            diagnostics.append(
-                Diagnostic(
-                    file,
-                    line,
-                    Severity.WARNING,
-                    "unknown-key",
-                    f"unknown metadata key `{key}`; ignored",
-                )
-            )
+            message = f"unknown metadata key `{key}`{_did_you_mean(key, _TYPE_OF)}; ignored"
+            diagnostics.append(Diagnostic(file, line, Severity.WARNING, "unknown-key", message))
             continue
         try:
             value = _CONVERTERS[value_type](raw)
@@ -111,5 +107,33 @@ def validate_curated(
                 )
             )
             continue
-        fields[key] = Field(value, Origin.CURATED, f"curated:{key}", 1.0, line, str(raw))
+        if value_type is ValueType.TOPICS and topics is not None:
+            value = _known_topics(value, topics, file, line, diagnostics)
+        fields[key] = Field(value, Origin.CURATED, _where_curated(file), 1.0, line, str(raw))
     return fields, diagnostics
+
+
+def _known_topics(
+    slugs: tuple[str, ...],
+    topics: Collection[str],
+    file: str,
+    line: int | None,
+    diagnostics: list[Diagnostic],
+) -> tuple[str, ...]:
+    """A misspelt slug would open a topic page of its own: it is reported and left out."""
+    for slug in slugs:
+        if slug not in topics:
+            message = f"unknown topic `{slug}`{_did_you_mean(slug, topics)}; ignored"
+            diagnostics.append(Diagnostic(file, line, Severity.WARNING, "unknown-topic", message))
+    return tuple(slug for slug in slugs if slug in topics)
+
+
+def _where_curated(file: str) -> str:
+    """`sidecar 000_x.yml` or `front matter`: what a curator opens to change the value."""
+    name = file.replace("\\", "/").rpartition("/")[2]
+    return f"sidecar {name}" if name.endswith((".yml", ".yaml")) else "front matter"
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.7)
+    return f" (did you mean `{close[0]}`?)" if close else ""

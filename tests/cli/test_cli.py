@@ -54,8 +54,33 @@ def test_check_json_lists_every_document_with_the_documented_keys(run):
 def test_check_shows_where_each_value_came_from(run):
     result = run("check", files={"a.txt": "A title\n\nText.\n", "a.yml": "date: 2019-04-24\n"})
     assert "date          24" not in result.stdout  # dates print as ISO, not prose
-    assert "2019-04-24  [curated: curated:date" in result.stdout
+    assert "2019-04-24  [curated: sidecar a.yml, confidence 1.00, line 1]" in result.stdout
     assert "title         A title  [title: first-line" in result.stdout
+
+
+def test_check_names_the_key_or_topic_a_curator_meant_and_where_the_slip_is(run):
+    sidecar = "dtae: 2019-04-24\ntopics: [terrorism-extremsm, covid-19]\n"
+    result = run("check", files={"a.txt": "A title\n\nText.\n", "a.yml": sidecar})
+    assert (
+        "a.yml:1: warning: [unknown-key] unknown metadata key `dtae` (did you mean "
+        "`date`?); ignored" in result.stdout
+    )
+    assert (
+        "a.yml:2: warning: [unknown-topic] unknown topic `terrorism-extremsm` (did "
+        "you mean `terrorism-extremism`?); ignored" in result.stdout
+    )
+    # A misspelt slug opens no topic page of its own: only the known one is kept.
+    assert "topics        covid-19  [curated: sidecar a.yml" in result.stdout
+
+
+def test_check_cuts_snippets_at_word_boundaries(run):
+    lead = "On 5 May 2019 the Secretary-General " + "spoke at length about cooperation " * 6
+    result = run("check", files={"a.txt": f"Remarks at the forum\n\n{lead}\n"})
+    snippets = [line.split("↳ ", 1)[1] for line in result.stdout.splitlines() if "↳ " in line]
+    assert snippets
+    for snippet in snippets:
+        words = snippet.strip("“”").replace("…", "").split()
+        assert all(word in lead or word in "Remarks at the forum" for word in words), snippet
 
 
 def test_check_exits_non_zero_when_a_document_cannot_be_loaded(run):

@@ -47,7 +47,7 @@ from sco_archive.project import (
 from sco_archive.publish.site_url import is_placeholder, public_url, resolve_site_url
 from sco_archive.search.index import SHARD_PAGES, folder_of
 from sco_archive.write.docs_sync import read_manifest
-from sco_archive.write.markdown import display_iso_date
+from sco_archive.write.markdown import display_iso_date, language_name
 from sco_archive.write.plan import Generated
 from sco_archive.write.related import TermNumbers
 from sco_archive.write.speech_pages import with_permalinks
@@ -147,6 +147,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["display_date"] = display_iso_date
+        env.filters["language_name"] = language_name
         return env
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

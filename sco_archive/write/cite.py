@@ -98,7 +98,10 @@ def join(split: Split, url: str) -> str:
 
 
 def _where(document: Document) -> str:
-    return ", ".join(v for v in (document.value("venue"), document.value("city")) if v)
+    venue = document.value("venue")
+    if venue and venue.casefold() == (document.value("kind") or "").casefold():
+        venue = None  # "press conference" says what the document is, not where it was given
+    return ", ".join(v for v in (venue, document.value("city")) if v)
 
 
 def _sentence(text: str) -> str:

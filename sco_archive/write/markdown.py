@@ -38,6 +38,19 @@ def display_iso_date(iso: str) -> str:
         return str(iso)
 
 
+# The languages SCO documents come in; any other code is shown as written.
+LANGUAGE_NAMES = {
+    "en": "English", "ru": "Russian", "zh": "Chinese", "kk": "Kazakh", "ky": "Kyrgyz",
+    "tg": "Tajik", "uz": "Uzbek", "hi": "Hindi", "ur": "Urdu", "fa": "Persian",
+    "be": "Belarusian", "mn": "Mongolian", "fr": "French", "de": "German", "ar": "Arabic",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """The theme's `language_name` filter: `ru` → `Russian`."""
+    return LANGUAGE_NAMES.get(str(code).lower(), str(code))
+
+
 def relative_uri(target: str, from_src_uri: str) -> str:
     """The link from the page `from_src_uri` to the file `target`, both paths below docs/.
 

@@ -64,8 +64,17 @@ SIDECARS = {
         "date": "2023-06-30",
         "speaker": "Zhang Ming",
         "speaker_role": "SCO Secretary-General",
+        "venue": None,  # the text names no venue: the page names the city alone
         "city": "Beijing",
         "kind": "remarks",
+        "topics": ["economy-trade"],
+    },
+    "007_briefing": {
+        "date": "2023-07-04",
+        "speaker": "Zhang Ming",
+        "venue": "press conference",  # the kind, not a place: the page does not list it as one
+        "city": "Astana",
+        "kind": "press conference",
         "topics": ["economy-trade"],
     },
     "005_hostile": {
@@ -92,6 +101,11 @@ ZHANG_TEXT = f"""{ZHANG_TITLE}
 Dear friends, trade and investment among the member states keep growing.
 """
 
+BRIEFING_TEXT = """Press conference of SCO Secretary-General Zhang Ming in Astana
+
+Question: What will the summit decide? Answer: The summit will adopt a development strategy.
+"""
+
 
 def make_sample_project(root: Path) -> Project:
     """Copy mkdocs.yml and the hand-written docs/, the seeds, and sidecars with full metadata."""
@@ -104,6 +118,7 @@ def make_sample_project(root: Path) -> Project:
         shutil.copy(source, speeches / source.name)
     (speeches / "005_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     (speeches / "006_zhang_ming.txt").write_text(ZHANG_TEXT, encoding="utf-8")
+    (speeches / "007_briefing.txt").write_text(BRIEFING_TEXT, encoding="utf-8")
     for stem, values in SIDECARS.items():
         text = yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
         (speeches / f"{stem}.yml").write_text(text, encoding="utf-8")

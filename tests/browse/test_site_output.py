@@ -119,6 +119,26 @@ def test_speech_page_has_header_permalinks_citation_and_neighbours(site: Path) -
     assert 'href="../../../speakers/vladimir-norov/"' in content
 
 
+def _meta(site: Path, glob: str) -> str:
+    page = next(site.glob(f"speeches/2023/{glob}/index.html")).read_text(encoding="utf-8")
+    return page[page.index('<dl class="speech-meta"') : page.index("</dl>")]
+
+
+def test_the_metadata_block_names_the_language_and_never_a_venue_it_does_not_know(site) -> None:
+    zhang = _meta(site, "2023-06-30-*")
+    assert "<dt>Language</dt>\n  <dd>English</dd>" in zhang
+    assert "not stated" not in zhang.split("<dt>Kind</dt>")[0]
+    assert "<dt>City</dt>" in zhang and "<dt>Venue</dt>" not in zhang
+
+
+def test_the_kind_of_a_document_is_not_listed_as_its_venue(site: Path) -> None:
+    briefing = _meta(site, "2023-07-04-*")
+    assert "<dt>Venue</dt>" not in briefing and "<dt>City</dt>" in briefing
+    assert briefing.count("press conference") == 1  # the Kind row's
+    plain = next(site.glob("speeches/2023/2023-07-04-*/index.html")).read_text(encoding="utf-8")
+    assert "in Astana”, Astana, 4 July 2023." in plain  # cited at the city, not "press conference"
+
+
 def test_speaker_page_has_terms_of_office_from_knowledge(site: Path) -> None:
     shown = text(site / "speakers" / "vladimir-norov" / "index.html")
     assert "Role: SCO Secretary-General" in shown

@@ -1,7 +1,9 @@
-"""Citations of a document: plain, Chicago, APA and BibTeX, each split around the page's URL."""
+"""Citations of a document: plain, Chicago, APA, BibTeX, and RIS and CSL-JSON for reference
+managers, each split around the page's URL."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -43,6 +45,8 @@ def citations(
         "chicago": chicago(document, archive, speaker),
         "apa": apa(document, archive, speaker),
         "bibtex": bibtex(document, archive, speaker),
+        "ris": ris(document, archive, speaker),
+        "csl-json": csl_json(document, archive, speaker),
     }
 
 
@@ -72,11 +76,25 @@ class Name:
         return f"{self.family}, {initials}"
 
     @property
+    def family_comma_given(self) -> str:
+        """`Zhang, Ming`, `Norov, Vladimir`, as RIS and reference managers store an author;
+        a name not known is kept as written."""
+        if self.family is None or not self.given:
+            return self.written
+        return f"{self.family}, {self.given}"
+
+    @property
     def bibtex(self) -> str:
         """`Norov, Vladimir`, `Zhang, Ming`; `{Name As Written}` so that BibTeX splits nothing."""
         if self.family is None or not self.given:
             return "{" + bibtex_escape(self.written) + "}"
-        return bibtex_escape(f"{self.family}, {self.given}")
+        return bibtex_escape(self.family_comma_given)
+
+
+def listed_author(document: Document, names: NameOrders = UNKNOWN_NAMES) -> str | None:
+    """The speaker as a catalogue lists an author (`citation_author`): `Norov, Vladimir`."""
+    speaker = _speaker(document, names)
+    return speaker.listed if speaker else None
 
 
 def _speaker(document: Document, names: NameOrders) -> Name | None:
@@ -202,3 +220,78 @@ def bibtex(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None
         if value
     )
     return f"@misc{{{bibtex_key(document, speaker)},\n{body}  url = {{", "},\n}"
+
+
+# What a reference manager calls each kind: RIS has no type for a speech (GEN, with the kind as
+# the type of work); CSL has `speech` and `interview`.
+_CSL_TYPES = {
+    "speech": "speech", "remarks": "speech", "address": "speech", "statement": "speech",
+    "press conference": "speech", "interview": "interview", "report": "report",
+    "news": "article", "press release": "article", "article": "article",
+}  # fmt: skip
+_RIS_TYPES = {"report": "RPRT", "news": "NEWS", "press release": "PRESS"}
+_URL_MARK = "\u2063URL\u2063"  # where the page's URL goes, in text nothing else contains
+
+
+def ris(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None = None) -> Split:
+    """A RIS record (Zotero, EndNote, Mendeley): one `TAG  - value` line per field."""
+    kind = document.value("kind")
+    date = document.date
+    tags = [
+        ("TY", _RIS_TYPES.get(kind or "", "GEN")),
+        ("TI", document.title),
+        ("AU", speaker.family_comma_given if speaker else ""),
+        ("PY", str(date.year) if date else ""),
+        ("DA", _ris_date(date)),
+        ("M3", kind or ""),
+        ("T2", document.value("venue") or ""),
+        ("CY", document.value("city") or ""),
+        ("PB", archive),
+        ("LA", document.value("language") or ""),
+        ("UR", _URL_MARK),
+    ]
+    lines = [f"{tag}  - {_one_line(value)}" for tag, value in tags if value]
+    before, _, after = "\n".join([*lines, "ER  - ", ""]).partition(_URL_MARK)
+    return before, after
+
+
+def _ris_date(date: PartialDate | None) -> str:
+    """`2020/06/24/`, `2020/06//`: RIS's year/month/day/other, empty where unknown."""
+    if date is None:
+        return ""
+    month = f"{date.month:02d}" if date.month else ""
+    day = f"{date.day:02d}" if date.day else ""
+    return f"{date.year}/{month}/{day}/"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def csl_json(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None = None) -> Split:
+    """A CSL-JSON item (what Zotero exports and citeproc, Pandoc and Mendeley read)."""
+    date = document.date
+    item: dict[str, object] = {
+        "id": bibtex_key(document, speaker),
+        "type": _CSL_TYPES.get(document.value("kind") or "", "document"),
+        "title": document.title,
+    }
+    if speaker is not None:
+        person = {"family": speaker.family, "given": speaker.given}
+        item["author"] = [
+            person if speaker.family and speaker.given else {"literal": speaker.written}
+        ]
+    if date is not None:
+        item["issued"] = {"date-parts": [[p for p in (date.year, date.month, date.day) if p]]}
+    optional = {
+        "genre": document.value("kind"),
+        "event": document.value("venue"),  # CSL 1.0.1's name, which every processor reads
+        "event-place": document.value("city"),
+        "publisher": archive,
+        "language": document.value("language"),
+    }
+    item.update({key: value for key, value in optional.items() if value})
+    item["URL"] = _URL_MARK
+    text = json.dumps([item], ensure_ascii=False, indent=2)
+    before, _, after = text.partition(json.dumps(_URL_MARK, ensure_ascii=False)[1:-1])
+    return before, after

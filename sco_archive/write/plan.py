@@ -15,7 +15,7 @@ from sco_archive.loader import Corpus
 from sco_archive.model import Diagnostic, Document, remembered
 from sco_archive.project import PACKAGE_DIR
 from sco_archive.write.browse import browse_pages
-from sco_archive.write.cite import UNKNOWN_NAMES, citations
+from sco_archive.write.cite import UNKNOWN_NAMES, citations, listed_author
 from sco_archive.write.home_timeline import HOME, TIMELINE, home_page, timeline_page
 from sco_archive.write.markdown import display_date
 from sco_archive.write.related import TermNumbers, related
@@ -178,6 +178,7 @@ def reading_context(
             "next": _ref(dated[at + 1]) if at is not None and at + 1 < len(dated) else None,
             "related": [{**_ref(pages[j]), "why": why} for j, why in near[i]] or None,
             "cite": {k: list(v) for k, v in citations(page.document, site_name, names).items()},
+            "citation_author": listed_author(page.document, names),
         }
         contexts[page.src_uri] = context
     return contexts

@@ -95,7 +95,7 @@ def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagno
 
 
 # Keys computed over the whole corpus (generate.reading_context), after the document's own.
-CONTEXT_KEYS = ("links", "previous", "next", "related", "cite")
+CONTEXT_KEYS = ("links", "previous", "next", "related", "cite", "citation_author")
 
 
 def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+import rispy
 
 from sco_archive.model import Document, Field, Origin, Paragraph, PartialDate
 from sco_archive.write.browse import browse_pages, offices, topic_label
@@ -150,6 +151,45 @@ def test_a_name_is_cited_the_way_round_it_is_written(speaker, chicago, apa, auth
     assert text["chicago"].startswith(f"{chicago} “Remarks.”")
     assert text["apa"].startswith(f"{apa} (2023, June 30).")
     assert author in text["bibtex"] and text["bibtex"].startswith(key)
+
+
+def test_the_ris_record_reads_in_a_ris_parser_as_a_reference_manager_reads_it():
+    record = rispy.loads(cite(doc("Remarks at the Council", date="2023-06-30", kind="remarks",
+                                  venue="Council of Heads of State", city="Astana",
+                                  language="en", **{"speaker": "Zhang Ming"}))["ris"])  # fmt: skip
+    assert len(record) == 1
+    entry = record[0]
+    assert entry["type_of_reference"] == "GEN" and entry["title"] == "Remarks at the Council"
+    assert entry["authors"] == ["Zhang, Ming"] and entry["date"] == "2023/06/30/"
+    assert entry["urls"] == [URL] and entry["place_published"] == "Astana"
+    assert entry["type_of_work"] == "remarks" and entry["language"] == "en"
+
+
+def test_the_csl_json_item_renders_in_a_csl_processor():
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON
+
+    text = cite(doc("Statement at the OSCE", date="2020-06-24", kind="statement", **NOROV))
+    items = json.loads(text["csl-json"])
+    assert items[0]["author"] == [{"family": "Norov", "given": "Vladimir"}]
+    assert items[0]["issued"] == {"date-parts": [[2020, 6, 24]]} and items[0]["URL"] == URL
+    source = CiteProcJSON(items)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    rendered = str(bibliography.bibliography()[0])
+    assert "Norov, V." in rendered and "Statement at the OSCE" in rendered and "2020" in rendered
+
+
+def test_an_unknown_name_is_a_literal_author_in_csl_json():
+    items = json.loads(cite(doc("Remarks", date="2023-06-30", speaker="Chen Wei"))["csl-json"])
+    assert items[0]["author"] == [{"literal": "Chen Wei"}]
 
 
 def test_the_plain_citation_does_not_ask_for_an_accessed_date_it_cannot_fill():
@@ -334,7 +374,7 @@ def test_previous_next_and_related_in_context() -> None:
     assert older["previous"] is None and older["next"]["title"] == "Newer"
     assert newer["previous"]["url"] == "speeches/2019/2019-04-24-older/"
     assert undated["previous"] is None and undated["next"] is None
-    assert list(older["cite"]) == ["plain", "chicago", "apa", "bibtex"]
+    assert list(older["cite"]) == ["plain", "chicago", "apa", "bibtex", "ris", "csl-json"]
 
 
 def test_exports_schema_csv_jsonl_and_feed() -> None:

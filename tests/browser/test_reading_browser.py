@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
+import rispy
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browse.sample import SAME_EVENT
@@ -122,6 +123,30 @@ def test_a_chinese_name_is_cited_family_name_first_and_copied_as_shown(context) 
     plain = clipboard(page)
     assert plain.startswith("Zhang Ming, “Remarks by") and "accessed" not in plain
     assert plain.endswith("/.")
+
+
+def test_a_reference_manager_finds_the_citation_in_the_page_and_in_its_downloads(context) -> None:
+    page = context.new_page()
+    page.goto(SPEECH)
+
+    def meta(name: str) -> str:
+        return page.locator(f"meta[name='{name}']").get_attribute("content")
+
+    # The tags Zotero's and Google Scholar's readers take a citation from.
+    assert meta("citation_title").startswith(MOSCOW)
+    assert meta("citation_author") == "Norov, Vladimir"
+    assert meta("citation_date") == "2019/04/24"
+    assert meta("citation_public_url").endswith(SPEECH)
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Download the RIS citation")).click()
+    ris = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename.endswith(".ris")
+    entry = rispy.loads(ris)[0]
+    assert entry["title"].startswith(MOSCOW) and entry["authors"] == ["Norov, Vladimir"]
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Download the CSL-JSON citation")).click()
+    item = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))[0]
+    assert item["type"] == "speech" and item["URL"].endswith(SPEECH)
 
 
 def test_the_about_page_links_every_download_and_says_how_to_reuse_and_correct(context) -> None:

@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sco_archive.build.build_date import pin_build_date
-from sco_archive.build.finish import index_and_write_downloads
+from sco_archive.build.finish import SiteOutputs, index_and_write_downloads
 from sco_archive.build.load import load_and_plan
 from sco_archive.build.render_pool import RenderShare
 from sco_archive.build.serve import PreviewWriters, watch_with_events
@@ -270,12 +270,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # rebuild; a plain `mkdocs build` writes them before it ends.
         finish = self._preview_writers.write if self._preview else index_and_write_downloads
         finish(
-            site_dir,
-            self.generated.pages,
-            public_url(config.site_url),
-            config.site_name,
-            self._stale_folders,
-            self.config.search_shard_pages,
+            SiteOutputs(
+                site_dir,
+                self.generated.pages,
+                public_url(config.site_url),
+                config.site_name,
+                self._stale_folders,
+                self.config.search_shard_pages,
+            )
         )
 
     @property

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from sco_archive.build.build_date import user_build_date
-from sco_archive.build.finish import index_and_write_downloads
+from sco_archive.build.finish import SiteOutputs, index_and_write_downloads
 from sco_archive.build.load import load_and_plan
 from sco_archive.build.plugin import DrivenBuild, archive_plugin
 from sco_archive.build.state import (
@@ -278,7 +278,14 @@ def _index_and_write_downloads(
 ) -> None:
     shard_pages = plugin_settings(config).search_shard_pages
     index_and_write_downloads(
-        staging, generated.pages, public_url(config.site_url), config.site_name, stale, shard_pages
+        SiteOutputs(
+            staging,
+            generated.pages,
+            public_url(config.site_url),
+            config.site_name,
+            stale,
+            shard_pages,
+        )
     )
 
 

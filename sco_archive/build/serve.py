@@ -19,6 +19,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
+from sco_archive.build.finish import SiteOutputs
 from sco_archive.search.index import SHARD_PAGES, build_search_index
 from sco_archive.write.downloads import write_exports
 from sco_archive.write.speech_pages import SpeechPage
@@ -66,18 +67,14 @@ class PreviewWriters:
     def __init__(self) -> None:
         self._exports_wanted = 0  # rebuilds that asked for their downloads so far
 
-    def write(
-        self,
-        site_dir: Path,
-        pages: list[SpeechPage],
-        site_url: str,
-        site_name: str,
-        stale_folders: set[str] | None,
-        shard_pages: int,
-    ) -> None:
-        """Start writing the downloads of `pages`, then indexing `stale_folders` (None: all)."""
-        self._write_exports_in_background(site_dir, pages, site_url, site_name)
-        build_search_index_in_background(site_dir, stale_folders, shard_pages)
+    def write(self, outputs: SiteOutputs) -> None:
+        """Start writing the downloads, then indexing the stale folders."""
+        self._write_exports_in_background(
+            outputs.site_dir, outputs.pages, outputs.site_url, outputs.site_name
+        )
+        build_search_index_in_background(
+            outputs.site_dir, outputs.stale_folders, outputs.shard_pages
+        )
 
     def _write_exports_in_background(
         self, site_dir: Path, pages: list[SpeechPage], site_url: str, site_name: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -74,6 +75,7 @@ def infer_kind(
         _byline_article(paragraphs),
         _name_colon_title(title, title_line),
         _salutation(paragraphs),
+        _question_answered(paragraphs),
         _third_person_report(paragraphs),
     ]
     candidates = [c for c in proposed if c is not None]
@@ -162,6 +164,27 @@ def _form_in_text(paragraphs: Sequence[Paragraph]) -> Field | None:
         if _PREAMBLE.match(norm(paragraph.text)) and len(paragraphs) >= _PREAMBLE_PARAGRAPHS:
             snippet = paragraph.text[:80]
             return Field("declaration", Origin.TEXT, "preamble", 0.5, paragraph.line, snippet)
+    return None
+
+
+# A question that is a paragraph of its own, answered by the next: "What will the summit
+# decide?" then the answer. An interview, when nothing stronger says what the text is.
+_QUESTION_END = re.compile(r"[?？]\s*[»”\"]?\s*$")
+_QUESTION_CHARS = 400  # a question is short; a long paragraph ending in "?" is rhetoric
+_QUESTIONS_SEEN = 60  # paragraphs
+
+
+def _question_answered(paragraphs: Sequence[Paragraph]) -> Field | None:
+    seen = paragraphs[:_QUESTIONS_SEEN]
+    for question, answer in itertools.pairwise(seen):
+        text = question.text.strip()
+        if (
+            len(text) < _QUESTION_CHARS
+            and _QUESTION_END.search(text)
+            and not _QUESTION_END.search(answer.text.strip())
+        ):
+            snippet = text[:80]
+            return Field(INTERVIEW, Origin.TEXT, "question-answered", 0.5, question.line, snippet)
     return None
 
 

@@ -162,3 +162,23 @@ def test_the_other_kinds_the_evidence_proposed_are_kept_as_runners_up():
     kind = infer("Statement of the SCO Secretariat", "Q: Is this an interview?", "A: No.")["kind"]
     assert kind.value == "statement"
     assert [(c.value, c.rule) for c in kind.considered] == [("interview", "question-answer-turns")]
+
+
+def test_a_question_answered_in_the_next_paragraph_makes_an_interview_as_a_guess():
+    fields = infer(
+        "Uzbek diplomat takes over as SCO Secretary-General",
+        "Vladimir Norov is the new Secretary-General of the organisation, VOA reports.",
+        "What are your priorities for the coming three years?",
+        "Our priority is to strengthen trust among the member states and to widen cooperation.",
+    )
+    kind = fields["kind"]
+    assert kind.value == "interview" and kind.rule == "question-answered"
+    assert kind.confidence < 0.8
+
+
+def test_a_long_rhetorical_question_or_questions_in_a_row_are_no_interview():
+    rhetorical = "Who could have imagined twenty years ago " + "what this organisation " * 20 + "?"
+    fields = infer("", "Dear colleagues,", rhetorical, "We met in Shanghai then.")
+    assert value(fields, "kind") != "interview"
+    fields = infer("", "Dear colleagues,", "Why?", "What next?", "And then?")
+    assert value(fields, "kind") != "interview"

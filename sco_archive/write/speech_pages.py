@@ -111,6 +111,8 @@ def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dic
         "provenance": {k: f.origin.value for k, f in sorted(document.fields.items())},
         **{key: (context or {}).get(key) for key in CONTEXT_KEYS},
         "template": "speech.html",
+        # Speech pages are not in the navigation: its sidebar would stand empty beside them.
+        "hide": ["navigation"],
     }
     return {k: v for k, v in meta.items() if v not in (None, [], {})}
 

@@ -125,6 +125,17 @@ def test_a_chinese_name_is_cited_family_name_first_and_copied_as_shown(context) 
     assert plain.endswith("/.")
 
 
+def test_a_speech_page_says_where_it_sits_and_leaves_out_the_empty_sidebar(context) -> None:
+    page = context.new_page()
+    page.goto(SPEECH)
+    crumbs = page.get_by_role("navigation", name="Breadcrumb")
+    assert crumbs.inner_text().split("\n")[:2] == ["Timeline", "2019"]
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    crumbs.get_by_role("link", name="2019").click()
+    page.wait_for_url(re.compile(r"/timeline/#2019$"))
+    assert in_viewport(page, "h2[id='2019']")
+
+
 def test_a_reference_manager_finds_the_citation_in_the_page_and_in_its_downloads(context) -> None:
     page = context.new_page()
     page.goto(SPEECH)

@@ -131,6 +131,11 @@ def test_a_speech_page_says_where_it_sits_and_leaves_out_the_empty_sidebar(conte
     crumbs = page.get_by_role("navigation", name="Breadcrumb")
     assert crumbs.inner_text().split("\n")[:2] == ["Timeline", "2019"]
     assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.inner_text(".md-tabs__item--active").strip() == "Timeline"
+    page.goto("speakers/vladimir-norov/")  # a browse page: its section's tab is lit
+    assert page.inner_text(".md-tabs__item--active").strip() == "Speakers"
+    page.goto(SPEECH)
+    crumbs = page.get_by_role("navigation", name="Breadcrumb")
     crumbs.get_by_role("link", name="2019").click()
     page.wait_for_url(re.compile(r"/timeline/#2019$"))
     assert in_viewport(page, "h2[id='2019']")

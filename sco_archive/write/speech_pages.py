@@ -140,11 +140,13 @@ _PARAGRAPH = re.compile(r'<p id="p(\d+)">')
 
 
 def _with_permalink(match: re.Match[str]) -> str:
+    """The archive's paragraph number in the margin, as Hansard and the UN number theirs: a
+    link to the paragraph, kept out of the search index (it is not the speech's words)."""
     number = match.group(1)
     return (
         f'<p id="p{number}" class="para"><a class="para-link" href="#p{number}" '
-        f'aria-label="Link to paragraph {number}" title="Link to paragraph {number}">'
-        f"¶</a> "
+        f'aria-label="Link to paragraph {number}" title="Link to paragraph {number}" '
+        f'data-pagefind-ignore="all">{number}</a> '
     )
 
 

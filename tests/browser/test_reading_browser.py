@@ -230,6 +230,34 @@ def test_keyboard_only_permalink_and_copy(context, base_url: str) -> None:
     only_local(context, base_url)
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_archives_paragraph_numbers_stand_in_the_margin_apart_from_the_speechs(
+    context, width: int
+) -> None:
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(SPEECH)
+    # Paragraph 7 of the archive is the speech's own "3.": both numbers show, one in the margin.
+    assert page.inner_text("#p7 .para-link") == "7"
+    text = page.inner_text("#p7")
+    assert "¶" not in text and "3. The Shanghai Cooperation Organisation" in text
+    number = page.locator("#p7 .para-link").bounding_box()
+    words = page.evaluate(
+        """() => { const p = document.querySelector('#p7'); const r = document.createRange();
+                   r.setStart(p.childNodes[1], 1); r.setEnd(p.childNodes[1], 2);
+                   return r.getBoundingClientRect().left; }"""
+    )
+    assert number["x"] + number["width"] <= words + 1, "the number sits inside the text"
+    page.click("#p12 .para-link")
+    page.mouse.wheel(0, -150)  # scrolling up brings back Material's back-to-top button
+    page.wait_for_timeout(400)
+    top = page.locator("#p12").bounding_box()["y"]
+    button = page.locator(".md-top")
+    if button.is_visible():
+        box = button.bounding_box()
+        assert top >= box["y"] + box["height"] or top + 20 < box["y"], "back-to-top covers ¶12"
+
+
 def test_phone_width(context, base_url: str, screenshots: Path) -> None:
     page = context.new_page()
     page.set_viewport_size({"width": 390, "height": 844})

@@ -37,7 +37,7 @@
       if (status) status.textContent = "Could not copy; select the text and copy it by hand.";
     });
   });
-  // A reader who followed a paragraph's ¶ link cites that paragraph: every citation's link
+  // A reader who followed a paragraph's number cites that paragraph: every citation's link
   // points to it. Without a #pN address the citations are of the whole document.
   function citeParagraph() {
     var match = /^#p(\d+)$/.exec(window.location.hash);

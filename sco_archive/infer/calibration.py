@@ -136,21 +136,20 @@ def load_calibration(path: Path = DEFAULT_PATH) -> Calibration:
     if not path.is_file():
         return Calibration({})
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    counts = {
-        field: {evidence: (int(cell[0]), int(cell[1])) for evidence, cell in table.items()}
-        for field, table in (data.get("fields") or {}).items()
-    }
-    held_out = {
-        field: {evidence: (int(cell[0]), int(cell[1])) for evidence, cell in table.items()}
-        for field, table in (data.get("held_out") or {}).items()
-    }
     return Calibration(
-        counts,
-        int(data.get("documents", 0)),
-        False,
-        held_out,
-        int(data.get("held_out_documents", 0)),
+        _counts(data.get("fields")),
+        documents=int(data.get("documents", 0)),
+        held_out=_counts(data.get("held_out")),
+        held_out_documents=int(data.get("held_out_documents", 0)),
     )
+
+
+def _counts(table: dict | None) -> Counts:
+    """field → evidence → (right, given), from the file's [right, given] lists."""
+    return {
+        field: {evidence: (int(cell[0]), int(cell[1])) for evidence, cell in cells.items()}
+        for field, cells in (table or {}).items()
+    }
 
 
 def calibration_fingerprint(path: Path = DEFAULT_PATH) -> str:

@@ -20,7 +20,7 @@ from sco_archive.infer.date_grammar import (
     find_dates,
     valid_date,
 )
-from sco_archive.infer.events import mentions_in, ordinal
+from sco_archive.infer.events import mentions_in, ordinal, sentence_around
 from sco_archive.infer.matcher import holders_named, places_named
 from sco_archive.infer.text import (
     clip,
@@ -633,9 +633,7 @@ def _yearless_on(
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
         return None
     # "16 августа … в 2007 году": a year the same sentence names is the likeliest.
-    plain = norm(sentence)
-    named = tuple(int(m[1]) for m in YEAR.finditer(plain) if not _names_a_target(m))
-    year, confidence = years.year_for(named, mention.month, mention.day)
+    year, confidence = years.year_for(_years_named(norm(sentence)), mention.month, mention.day)
     if year is None:
         return None
     dated = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
@@ -766,8 +764,7 @@ def _year_hints(
     """Years the text names, for year-less dates; a curated date's year overrules them."""
     date = curated.get("date")
     texts = [norm(title), *(norm(p.text[:_NEAR_START]) for p in paragraphs[:8])]
-    years = [int(m[1]) for text in texts for m in YEAR.finditer(text) if not _names_a_target(m)]
-    named = tuple(y for y in years if 1990 <= y <= 2100)
+    named = tuple(y for text in texts for y in _years_named(text) if 1990 <= y <= 2100)
     lead = " ".join(norm(p.text[:600]) for p in lead_paragraphs(paragraphs))
     terms = _terms_by_person(texts, knowledge) if knowledge is not None else {}
     return YearHints(
@@ -798,6 +795,11 @@ _YEAR_IN_NAME = re.compile(r"\w-$")
 _SPAN_AFTER = re.compile(r"-\d")
 
 
+def _years_named(text: str) -> tuple[int, ...]:
+    """The years `text` names as years of its own time: not those it aims at or names a thing by."""
+    return tuple(int(m[1]) for m in YEAR.finditer(text) if not _names_a_target(m))
+
+
 def _names_a_target(year: re.Match[str]) -> bool:
     """A year the text aims at or names a thing by: no hint of when it was written."""
     text = year.string
@@ -820,10 +822,7 @@ def _terms_by_person(texts: Sequence[str], knowledge: Knowledge) -> dict[str, se
     # records begins then), not a year of the clock, so the same input gives the same dates.
     present = max((h.start for h in knowledge.holders), default=SCO_ERA) + 1
     for holder in holders_named(joined, knowledge):
-        if any(
-            key_word(name) in lowered and phrase_pattern(name).search(joined)
-            for name in holder.names
-        ):
+        if _names_one_of(joined, lowered, holder.names):
             end = holder.end
             if end is None:
                 end = max(holder.start + _OPEN_TERM - 1, present)
@@ -855,22 +854,22 @@ def _meeting_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]
             if number is not None:
                 years = {s.year for s in sessions if s.number == number and s.year}
             else:
-                sentence = _sentence_at(norm(text), mention.start)
+                plain = norm(text)
+                start, end = sentence_around(plain, mention)
+                sentence = plain[start:end]
+                lowered = sentence.lower()
                 named = places_named(sentence, knowledge)
-                cities = {p.name for p in named if any(n in sentence for n in p.names)}
+                cities = {p.name for p in named if _names_one_of(sentence, lowered, p.names)}
                 years = {s.year for s in sessions if s.city in cities and s.year}
             if years:
                 found.append(years)
     return found
 
 
-def _sentence_at(text: str, position: int) -> str:
-    starts = [m.end() for m in _SENTENCE.finditer(text, 0, position)]
-    following = _SENTENCE.search(text, position)
-    return text[starts[-1] if starts else 0 : following.start() if following else len(text)]
-
-
-_SENTENCE = re.compile(r"[.;!?。；]\s*")
+def _names_one_of(text: str, lowered: str, names: Sequence[str]) -> bool:
+    """Whether `text` (`lowered`, lower-cased) names any of `names` as a whole word: a cheap
+    substring test first, the word pattern only where that passes."""
+    return any(key_word(n) in lowered and phrase_pattern(n).search(text) for n in names)
 
 
 _ANNIVERSARY_YEAR = re.compile(

@@ -97,7 +97,7 @@ def occasion_in(text: str, knowledge: Knowledge, *, news: bool = False) -> Menti
     article or a speech names a coming event in passing."""
     plain = norm(text)
     for mention in _mentions(plain, knowledge):
-        start, end = _sentence_around(plain, mention)
+        start, end = sentence_around(plain, mention)
         sentence = plain[start:end]
         before = plain[max(start, mention.start - 80) : mention.start]
         clause = plain[start : mention.start]  # the sentence up to the mention
@@ -112,7 +112,8 @@ def occasion_in(text: str, knowledge: Knowledge, *, news: bool = False) -> Menti
     return None
 
 
-def _sentence_around(plain: str, mention: Mention) -> tuple[int, int]:
+def sentence_around(plain: str, mention: Mention) -> tuple[int, int]:
+    """Where the sentence holding `mention` starts and ends in `plain`."""
     starts = [m.end() for m in _SENTENCE_BREAK.finditer(plain, 0, mention.start)]
     following = _SENTENCE_BREAK.search(plain, mention.end)
     return (starts[-1] if starts else 0), (following.start() if following else len(plain))

@@ -49,6 +49,7 @@ def github_pages_url(remote: str) -> str | None:
     return f"https://{owner}.github.io/{repo}/"
 
 
+@functools.lru_cache(maxsize=16)  # asked by every load of the configuration; one git run each
 def origin_remote(root: Path) -> str:
     """The URL of the git remote `origin` of the checkout at `root`, or "" without one."""
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Callable, Collection, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from sco_archive.model import (
@@ -130,8 +131,8 @@ def _known_topics(
 
 def _where_curated(file: str) -> str:
     """`sidecar 000_x.yml` or `front matter`: what a curator opens to change the value."""
-    name = file.replace("\\", "/").rpartition("/")[2]
-    return f"sidecar {name}" if name.endswith((".yml", ".yaml")) else "front matter"
+    path = Path(file)
+    return f"sidecar {path.name}" if path.suffix in (".yml", ".yaml") else "front matter"
 
 
 def _did_you_mean(word: str, known: Iterable[str]) -> str:

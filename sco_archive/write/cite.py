@@ -63,9 +63,7 @@ class Name:
     @property
     def listed(self) -> str:
         """As a bibliography lists it: `Norov, Vladimir`; `Zhang Ming` stays as written."""
-        if self.family is None or self.family_first or not self.given:
-            return self.written
-        return f"{self.family}, {self.given}"
+        return self.written if self.family_first else self.family_comma_given
 
     @property
     def initialled(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,16 +22,29 @@ class KnowledgeError(ArchiveError, ValueError):
 
 @dataclass(frozen=True)
 class Holder:
-    """One person's term in one office; years inclusive, `end` None while still in office."""
+    """One person's term in one office, first and last day inclusive, to the precision the
+    knowledge file gives (a year, a month or a day); `until` None while still in office."""
 
     name: str
     role: str
-    start: int
-    end: int | None = None
+    since: PartialDate
+    until: PartialDate | None = None
     aliases: tuple[str, ...] = ()
 
+    @property
+    def start(self) -> int:
+        return self.since.year
+
+    @property
+    def end(self) -> int | None:
+        return self.until.year if self.until is not None else None
+
     def held_on(self, date: PartialDate) -> bool:
-        return self.start <= date.year and (self.end is None or date.year <= self.end)
+        """In office on `date`, compared at the precision both have: a term that began in
+        December 2022 holds on "2022" and on 30 December 2022, not on 19 April 2022."""
+        return _at_or_after(date, self.since) and (
+            self.until is None or _at_or_after(self.until, date)
+        )
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -236,14 +250,44 @@ def _office(data: Any, source: str, key: str) -> Office:
 
 def _holder(data: Any, role: str, source: str, key: str) -> Holder:
     m = _mapping(data, source, key)
-    start, end = m.get("start"), m.get("end")
-    if not isinstance(start, int) or isinstance(start, bool):
-        raise KnowledgeError(f"{source}: {key}.start: expected a year, got {start!r}")
-    if end is not None and (not isinstance(end, int) or isinstance(end, bool) or end < start):
-        raise KnowledgeError(f"{source}: {key}.end: expected a year ≥ start or null, got {end!r}")
+    since = _term_bound(m.get("start"), source, f"{key}.start")
+    if since is None:
+        raise KnowledgeError(f"{source}: {key}.start: expected a year, got None")
+    until = _term_bound(m.get("end"), source, f"{key}.end")
+    if until is not None and _key(until, 12, 31) < _key(since, 1, 1):
+        raise KnowledgeError(f"{source}: {key}.end: expected a date ≥ start or null, got {until}")
     return Holder(
-        _text(m, "name", source, key), role, start, end, _texts(m, "aliases", source, key)
+        _text(m, "name", source, key), role, since, until, _texts(m, "aliases", source, key)
     )
+
+
+def _term_bound(value: Any, source: str, key: str) -> PartialDate | None:
+    """A year (2022), a month ("2022-12") or a day (2022-12-30, which YAML reads as a date)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return PartialDate(value)
+    if isinstance(value, str):
+        try:
+            return PartialDate.parse_iso(value)
+        except ValueError:
+            pass
+    raise KnowledgeError(f"{source}: {key}: expected a year, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def _at_or_after(later: PartialDate, earlier: PartialDate) -> bool:
+    """`later` is on or after `earlier`, at the precision both give."""
+    shared = min(_DEPTH[later.precision], _DEPTH[earlier.precision])
+    return _key(later)[:shared] >= _key(earlier)[:shared]
+
+
+_DEPTH = {"year": 1, "month": 2, "day": 3}
+
+
+def _key(date: PartialDate, month: int = 0, day: int = 0) -> tuple[int, int, int]:
+    return (date.year, date.month or month, date.day or day)
 
 
 def _place(data: Any, source: str, key: str) -> Place:

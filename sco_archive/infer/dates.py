@@ -31,7 +31,7 @@ from sco_archive.infer.text import (
     phrase_pattern,
     word_count,
 )
-from sco_archive.knowledge import Knowledge
+from sco_archive.knowledge import Holder, Knowledge
 from sco_archive.model import Field, Origin, Paragraph, PartialDate
 
 SCO_FOUNDED = datetime.date(2001, 6, 15)
@@ -114,16 +114,24 @@ class YearHints:
     stamp: PartialDate | None = None  # the page's publication stamp, when it has one
     # What `fixed` reads, only when a year-less date asks for it (it costs a scan per meeting).
     texts: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    people: Mapping[str, set[int]] = field(default_factory=dict, compare=False, repr=False)
+    people: Mapping[str, tuple[Holder, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     knowledge: Knowledge | None = field(default=None, compare=False, repr=False)
 
     @cached_property
-    def fixed(self) -> int | None:
-        """The one year every clue of the text allows at once: the terms of each office holder
-        it names, the numbered meeting it names, the meeting it places in a city."""
+    def meetings(self) -> tuple[set[int], ...]:
+        """The years of the meetings the text names (it costs a scan per meeting, so only
+        when a year-less date asks)."""
         if self.knowledge is None:
-            return None
-        return _fixed_year(self.texts, self.people, self.knowledge)
+            return ()
+        return tuple(_meeting_years(self.texts, self.knowledge))
+
+    def fixed(self, month: int | None = None, day: int | None = None) -> int | None:
+        """The one year every clue of the text allows at once for a date on `month`/`day`: the
+        terms of each office holder it names (to the day where the knowledge file knows it),
+        the numbered meeting it names, the meeting it places in a city."""
+        return _fixed_year(self.people, self.meetings, month, day)
 
     def year_for(
         self, sentence_years: tuple[int, ...] = (), month: int | None = None, day: int | None = None
@@ -136,8 +144,9 @@ class YearHints:
             # A page stamped 3 January reporting "December 30" reports last year's December.
             later = (month, day or 0) > (self.stamp.month or 12, self.stamp.day or 31)
             return self.stamp.year - 1 if later else self.stamp.year, 0.8
-        if self.fixed is not None:
-            return self.fixed, 0.65
+        fixed = self.fixed(month, day)
+        if fixed is not None:
+            return fixed, 0.65
         fitting = self._fitting_weekday(month, day)
         if fitting is not None:
             # The one candidate year on which the day is the weekday the text names. Sure only
@@ -199,6 +208,10 @@ def infer_date(
     gives one; alone, it is the date only as a guess (the file name's date likewise).
     """
     stamp, shown_title, shown = find_stamp(title, title_line, paragraphs)
+    if _reads_as_lead(shown_title):
+        # A text with no headline: its first line, taken as the title, is the lead itself
+        # ("新华社北京4月19日电 …。"), and its dateline dates the text as a lead's would.
+        shown = [Paragraph(shown_title, title_line), *shown]
     years = _year_hints(title, paragraphs, curated or {}, knowledge, stamp)
     rules = (_title_date, _lead_date, _closing_date, _anniversary_date, _weekday_date, _this_year)
     proposed = [rule(shown_title, title_line, shown, years) for rule in rules]
@@ -217,6 +230,14 @@ def infer_date(
     if stamp is not None and stamp.value != date.value and stamp.rule != date.rule:
         considered += (stamp,)
     return DateFields(replace(date, considered=considered), end, published)
+
+
+def _reads_as_lead(title: str) -> bool:
+    """A long line that ends as a sentence ends: prose, not a headline."""
+    return word_count(title) > _LEAD_WORDS and title.rstrip()[-1:] in ".。!！?？"
+
+
+_LEAD_WORDS = 12  # as text.lead_paragraphs counts a paragraph of prose
 
 
 def _date_from_stamp(stamp: Field, years: YearHints) -> Chosen:
@@ -770,7 +791,7 @@ def _year_hints(
     return YearHints(
         date.year if isinstance(date, PartialDate) else None,
         named,
-        frozenset().union(*terms.values()),
+        _years_of_the_text(terms),
         _anniversary_year(" ".join(texts)),
         _weekday_named(lead),
         stamp.value if stamp is not None else None,
@@ -809,13 +830,22 @@ def _names_a_target(year: re.Match[str]) -> bool:
     return bool(_YEAR_IN_NAME.search(before) or _SPAN_AFTER.match(text, year.end()))
 
 
+def _years_of_the_text(terms: Mapping[str, Sequence[Holder]]) -> frozenset[int]:
+    """The years in which every office holder the text names held office; when no year does
+    (a predecessor named in passing), the years any of them did."""
+    years = [_years_in_office(t, None, None) for t in terms.values()]
+    together = set.intersection(*years) if years else set()
+    return frozenset(together or set().union(*years))
+
+
 _OPEN_TERM = 3  # years an office holder still in office is assumed to serve, for year-less dates
 
 
-def _terms_by_person(texts: Sequence[str], knowledge: Knowledge) -> dict[str, set[int]]:
-    """The years in office of every office holder the text names (by name, not by office),
-    each person's terms together: a Foreign Minister who was once a spokesman keeps both."""
-    years: dict[str, set[int]] = {}
+def _terms_by_person(texts: Sequence[str], knowledge: Knowledge) -> dict[str, tuple[Holder, ...]]:
+    """The terms in office of every office holder the text names (by name, not by office),
+    each person's terms together: a Foreign Minister who was once a spokesman keeps both. A
+    term still open ends, here, a few years on."""
+    terms: dict[str, tuple[Holder, ...]] = {}
     joined = "\n".join(texts)
     lowered = joined.lower()
     # Still in office: until at least the knowledge file's own present (the latest term it
@@ -823,20 +853,33 @@ def _terms_by_person(texts: Sequence[str], knowledge: Knowledge) -> dict[str, se
     present = max((h.start for h in knowledge.holders), default=SCO_ERA) + 1
     for holder in holders_named(joined, knowledge):
         if _names_one_of(joined, lowered, holder.names):
-            end = holder.end
-            if end is None:
+            if holder.until is None:
                 end = max(holder.start + _OPEN_TERM - 1, present)
-            years.setdefault(holder.name, set()).update(range(holder.start, end + 1))
+                holder = replace(holder, until=PartialDate(end))
+            terms[holder.name] = (*terms.get(holder.name, ()), holder)
+    return terms
+
+
+def _years_in_office(terms: Sequence[Holder], month: int | None, day: int | None) -> set[int]:
+    """The years in which a date on `month`/`day` (any day, when None) falls in one of `terms`."""
+    years = set()
+    for term in terms:
+        for year in range(term.start, (term.end or term.start) + 1):
+            if month is None or term.held_on(PartialDate(year, month, day)):
+                years.add(year)
     return years
 
 
 def _fixed_year(
-    texts: Sequence[str], terms: Mapping[str, set[int]], knowledge: Knowledge
+    people: Mapping[str, Sequence[Holder]],
+    meetings: Sequence[set[int]],
+    month: int | None,
+    day: int | None,
 ) -> int | None:
     """The one year all the text's clues allow: every named person in office, the numbered
     meeting it names held, the meeting it names in a city held there. None when the clues
     disagree (a predecessor named in passing) or leave more than one year."""
-    clues = [*terms.values(), *_meeting_years(texts, knowledge)]
+    clues = [*(_years_in_office(t, month, day) for t in people.values()), *meetings]
     if not clues:
         return None
     allowed = set.intersection(*clues)

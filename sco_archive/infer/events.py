@@ -306,11 +306,3 @@ def nominative(words: str) -> str:
                 name = name[:1].upper() + name[1:]
             return name + words[head.end() :]
     return words
-
-
-_PINYIN = re.compile(rf"(?<=[{CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
-
-
-def without_pinyin(words: str) -> str:
-    """ "吹風(fēng)會(huì)" → "吹風會": some pages gloss characters with their reading."""
-    return _PINYIN.sub("", words)

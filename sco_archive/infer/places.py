@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -14,12 +15,12 @@ from sco_archive.infer.events import (
     occasion_in,
     ordinal,
     session_of,
-    without_pinyin,
 )
 from sco_archive.infer.kinds import NEWS
 from sco_archive.infer.matcher import events_named, places_named
 from sco_archive.infer.text import (
     CJK,
+    as_written,
     bounded_alternation,
     clip,
     first_sentence,
@@ -27,6 +28,7 @@ from sco_archive.infer.text import (
     lead_paragraphs,
     norm,
     phrase_pattern,
+    without_pinyin,
     word_count,
 )
 from sco_archive.knowledge import Knowledge, Place
@@ -146,6 +148,9 @@ def infer_venue(
         found = Field(
             PRESS_CONFERENCE, Origin.TITLE, "press-conference-kind", 0.7, title_line, title
         )
+    if found is not None and is_cjk(found.value):
+        sources = (title, *(p.text for p in paragraphs[: found.line + 1]))
+        found = replace(found, value=as_written(found.value, sources))
     return found
 
 
@@ -333,13 +338,14 @@ _ZH_VENUE = re.compile(
 
 
 def _chinese_venue(text: str, line: int) -> Found:
-    plain = without_pinyin(norm(text))
+    written = without_pinyin(text)
+    plain = norm(written)  # offset for offset the text as written, in one script
     for match in _ZH_VENUE.finditer(plain):
         group = "held" if match["held"] else "subject"
         # "阿利莫夫的就职招待会": the event, not whose it is.
         venue = match[group].rpartition("的")[2].strip("“”·")
         if len(venue) >= 4 and not _ZH_NUMBER_ONLY.fullmatch(venue):
-            snippet = clip(plain, *match.span(group))
+            snippet = clip(written, *match.span(group))
             field = Field(venue, Origin.TEXT, "venue-named-zh", 0.6, line, snippet)
             return ((match.start(), field),)
     return ()

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from opencc import OpenCC
+
 from sco_archive.model import Paragraph
 
 # Same-length replacements only, so an offset in the normalised text is an offset in the original
@@ -29,16 +31,35 @@ _SAME_LENGTH = (
 )
 
 
+@lru_cache(maxsize=512)  # the rules normalise the same title and lead again and again
 def norm(text: str) -> str:
-    """Whitespace, apostrophes, quotes and dashes made plain, keeping every offset."""
+    """Whitespace, apostrophes, quotes and dashes made plain, and traditional Chinese characters
+    simplified, keeping every offset."""
     # str.replace per character is several times faster than str.translate with a dict.
     for old, new in _SAME_LENGTH:
         if old in text:
             text = text.replace(old, new)
+    if _CJK_CHAR.search(text):
+        text = text.translate(_simplified())
     return text
 
 
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    """Each traditional character that OpenCC simplifies to one character, and that character.
+
+    A text from Taiwan, Hong Kong or an older Xinhua page writes "上海合作組織" and "張德廣" where
+    the knowledge file and the rules write "上海合作组织" and "张德广": matched both through one
+    script, they are the same names. Character by character (OpenCC converts each line alone,
+    and its phrase table never spans a line break), so that every offset stays.
+    """
+    chars = [chr(c) for start, end in _CJK_BLOCKS for c in range(start, end)]
+    converted = OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return {ord(t): s for t, s in zip(chars, converted, strict=True) if len(s) == 1 and s != t}
+
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 # Chinese writes no spaces between words: a word boundary there would hide every name.
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
@@ -50,6 +71,25 @@ _CASE_ENDING = r"(?:а|у|ом|ым|ем|е|ой|ы|и|ого|ому|ую)?"
 
 def is_cjk(text: str) -> bool:
     return bool(_CJK_CHAR.search(text))
+
+
+def as_written(value: str, sources: Iterable[str]) -> str:
+    """`value`, cut from a normalised text, in the characters of the source that holds it: a
+    venue read from "上海合作組織…會議" stays in traditional characters, as the text writes it."""
+    for source in sources:
+        for original in (source, without_pinyin(source)):
+            at = norm(original).find(value)
+            if at >= 0:
+                return original[at : at + len(value)]
+    return value
+
+
+_PINYIN = re.compile(rf"(?<=[{CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
+
+
+def without_pinyin(words: str) -> str:
+    """ "吹風(fēng)會(huì)" → "吹風會": some pages gloss characters with their reading."""
+    return _PINYIN.sub("", words)
 
 
 def _word_pattern(word: str) -> str:

@@ -476,13 +476,35 @@ def test_a_numbered_meeting_fixes_the_year_of_a_date_that_opens_the_lead():
 
 
 def test_the_terms_of_everyone_a_text_names_together_fix_the_year_of_a_dateline():
-    # Zhang Ming was Secretary-General 2022–2024, Qin Gang Foreign Minister 2022–2023, and
-    # as a spokesman 2005–2010 and 2012–2014: only 2022 and 2023 are left, so no year.
-    lead = "新华社北京4月19日电 外长秦刚19日在北京会见上海合作组织秘书长张明。"
-    assert "date" not in infer("", lead)
-    # Lin Jian has been spokesman since 2024: with Zhang Ming, only 2024 is left.
+    # Lin Jian has been spokesman since 2024: with Zhang Ming (2022–2024), only 2024 is left.
     lead = "新华社北京3月2日电 外交部发言人林剑2日介绍了上海合作组织秘书长张明的访问。"
     assert infer("", lead)["date"].value.iso() == "2024-03-02"
+
+
+def test_a_term_known_to_the_day_fixes_the_year_a_term_known_to_the_year_leaves_open():
+    # Qin Gang was Foreign Minister from 30 December 2022 to 25 July 2023: on 19 April that is
+    # 2023, although by years alone his term and Zhang Ming's share 2022 and 2023.
+    lead = "新华社北京4月19日电 外长秦刚19日在北京会见上海合作组织秘书长张明。"
+    assert infer("", lead)["date"].value.iso() == "2023-04-19"
+    # Wang Yi was Foreign Minister on 10 May 2022 and 2024, not 2023: two years, so none.
+    lead = "新华社北京5月10日电 外长王毅10日在北京会见上海合作组织秘书长张明。"
+    assert "date" not in infer("", lead)
+
+
+def test_a_first_line_that_is_a_sentence_of_news_is_dated_as_the_lead():
+    # No headline: the loader takes the first line as the title, but its dateline still dates it.
+    fields = infer(
+        "新华社北京4月19日电 外长秦刚19日在北京会见上海合作组织秘书长张明。",
+        "秦刚表示,中方愿同各方加强合作。",
+    )
+    assert fields["date"].value.iso() == "2023-04-19"
+
+
+def test_traditional_characters_name_the_people_the_knowledge_file_writes_in_simplified():
+    lead = "新華社北京4月19日電 外長秦剛19日在北京會見上海合作組織秘書長張明。"
+    fields = infer("", lead)
+    assert fields["date"].value.iso() == "2023-04-19"
+    assert fields["speaker"].value == "Qin Gang"
 
 
 def test_a_predecessor_named_in_passing_leaves_the_year_open_rather_than_wrong():

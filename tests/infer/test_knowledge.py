@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ def test_knowledge_is_frozen_and_picklable():
         ([], "the top level"),
         ({"offices": {"role": "x"}}, "offices"),
         (
-            {"offices": [{"role": "SG", "holders": [{"name": "A", "start": "2019"}]}]},
+            {"offices": [{"role": "SG", "holders": [{"name": "A", "start": "2019-13"}]}]},
             "offices[0].holders[0].start",
         ),
         (
@@ -152,3 +153,17 @@ def test_a_malformed_event_is_reported_with_its_key(event, key):
         KnowledgeError, match=r"^mine\.yaml: " + key.replace("[", r"\[").replace("]", r"\]")
     ):
         parse_knowledge(data, "mine.yaml")
+
+
+def test_a_term_may_be_known_to_the_month_or_the_day_and_holds_at_the_precision_both_give():
+    holders = [
+        {"name": "Qin Gang", "start": datetime.date(2022, 12, 30), "end": "2023-07"},
+        {"name": "Lin Jian", "start": 2024, "end": None},
+    ]
+    knowledge = parse_knowledge({"offices": [{"role": "FM", "holders": holders}]}, "mine.yaml")
+    qin, lin = knowledge.offices[0].holders
+    assert (qin.start, qin.end) == (2022, 2023)
+    assert qin.held_on(PartialDate(2022, 12, 31)) and qin.held_on(PartialDate(2022))
+    assert not qin.held_on(PartialDate(2022, 4, 19))
+    assert qin.held_on(PartialDate(2023, 7, 31)) and not qin.held_on(PartialDate(2023, 8, 1))
+    assert lin.held_on(PartialDate(2031, 1, 1)) and not lin.held_on(PartialDate(2023, 12))

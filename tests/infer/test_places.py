@@ -303,10 +303,18 @@ def test_a_council_named_in_passing_or_still_to_attend_is_not_the_venue(lead):
         ("2025年1月6日外交部发言人主持例行记者会", LEAD, "例行记者会"),
         ("新闻", "2月5日,新任秘书长的就职招待会在京举行。", "就职招待会"),
         ("新闻", "外交部舉行中外媒體吹風(fēng)會(huì)。", "中外媒體吹風會"),
+        ("新聞", "上合組織秘書長張德廣28日在京舉行離任招待會。", "離任招待會"),
     ],
 )
 def test_chinese_names_the_event_someone_holds_or_that_was_held(title, lead, venue):
     assert value(infer(title, lead), "venue") == venue
+
+
+def test_a_council_named_in_traditional_characters_is_known_and_kept_as_written():
+    lead = "上海合作組織成員國元首理事會第八次會議28日在塔吉克斯坦首都杜尚別舉行。"
+    fields = infer("新聞", lead)
+    assert fields["venue"].value == "上海合作組織成員國元首理事會第八次會議"
+    assert fields["city"].value == "Dushanbe"
 
 
 def test_the_city_of_a_numbered_meeting_comes_from_the_knowledge_file():

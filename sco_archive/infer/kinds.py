@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sco_archive.infer.matcher import kind_titles_named
-from sco_archive.infer.text import clip, norm, phrase_pattern, word_count
+from sco_archive.infer.text import clip, first_sentence, norm, phrase_pattern, word_count
 from sco_archive.knowledge import Knowledge
 from sco_archive.model import Field, Origin, Paragraph
 
@@ -23,7 +23,7 @@ def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | 
     plain = unquoted(norm(title))
     best: tuple[int, int, str, re.Match[str]] | None = None
     for order, signal, phrase in kind_titles_named(plain, knowledge):
-        match = phrase_pattern(phrase).search(plain)
+        match = next((m for m in phrase_pattern(phrase).finditer(plain) if not _agent(m)), None)
         if match is None:
             continue
         candidate = (match.start(), order, signal.kind, match)
@@ -40,6 +40,11 @@ def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | 
 
 
 _QUOTED = re.compile(r'"[^"]*"|«[^»]*»')
+
+
+def _agent(match: re.Match[str]) -> bool:
+    """A Chinese kind word made a person by 人: "发言人" is a spokesperson, not a speech."""
+    return match.string[match.end() : match.end() + 1] == "人"
 
 
 def unquoted(plain: str) -> str:
@@ -69,6 +74,7 @@ def infer_kind(
         snippet = clip(title, *match.span())
         in_title = Field(kind, Origin.TITLE, "kind-in-title", 0.9, title_line, snippet)
     proposed = [
+        _announced_kind(paragraphs, knowledge),
         in_title,
         _form_in_text(paragraphs),
         _lead_kind(paragraphs, knowledge),
@@ -141,6 +147,42 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I am|my)\b|\bWe\s+(?:are|have|will)\b|\bя\b|我(?!们|國|国)")
+
+
+# A line that says what the text below it is: "Following is the text of UN Secretary-General
+# António Guterres' video message at …", "— Remarks by Chinese President Hu Jintao at …".
+_ANNOUNCES = re.compile(
+    r"^\W*(?:(?:the\s+)?following\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text\s+of\s+)?"
+    r"|(?:full\s+)?text\s+of\s+|ниже\s+(?:приводится|публикуется)\s+(?:полный\s+)?(?:текст\s+)?"
+    r"|以下(?:是|为))",
+    re.IGNORECASE,
+)
+_HEADS_ITS_LINE = re.compile(r"^\W*$")
+_BY_OR_AT = re.compile(r"\s+(?:by|of|at|delivered|given)\b|\s+[A-ZА-Я]", re.IGNORECASE)
+
+
+def _announced_kind(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:
+    """The kind a line of the opening gives the text below it: the text it announces, or the
+    kind word that opens the line and says whose it is."""
+    for paragraph in paragraphs[:_OPENING]:
+        plain = norm(first_sentence(paragraph.text))
+        announced = _ANNOUNCES.match(plain)
+        if announced is not None:
+            found = title_kind(plain[announced.end() :], knowledge)
+            rule = "text-announced"
+        else:
+            found = title_kind(plain, knowledge)
+            rule = "kind-opens-line"
+            if found is not None and not (
+                _HEADS_ITS_LINE.match(plain[: found[1].start()])
+                and _BY_OR_AT.match(plain, found[1].end())
+            ):
+                found = None
+        if found is not None and found[0] != NEWS:
+            offset = announced.end() if announced is not None else 0
+            snippet = clip(paragraph.text, offset + found[1].start(), offset + found[1].end())
+            return Field(found[0], Origin.TEXT, rule, 0.7, paragraph.line, snippet)
+    return None
 
 
 def _form_in_text(paragraphs: Sequence[Paragraph]) -> Field | None:

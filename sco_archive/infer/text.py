@@ -99,7 +99,9 @@ def _word_pattern(word: str) -> str:
 
 def word_start(phrase: str) -> str:
     """A left word boundary for a phrase, or none when it starts with a Chinese character."""
-    return r"(?<![\w-])" if re.match(r"\w", phrase) and not is_cjk(phrase[:1]) else ""
+    # Not inside a word, nor after a hyphen that joins one ("Sary-Arka"); after a dash that
+    # opens a line ("—Speech by …", the dash made "-" by norm) a word does start.
+    return r"(?<!\w)(?<!\w-)" if re.match(r"\w", phrase) and not is_cjk(phrase[:1]) else ""
 
 
 def word_end(phrase: str) -> str:

@@ -182,3 +182,48 @@ def test_a_long_rhetorical_question_or_questions_in_a_row_are_no_interview():
     assert value(fields, "kind") != "interview"
     fields = infer("", "Dear colleagues,", "Why?", "What next?", "And then?")
     assert value(fields, "kind") != "interview"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "kind"),
+    [
+        (
+            "Secretary-General Calls for Stronger Ties with the SCO",
+            "Following is the text of UN Secretary-General António Guterres' video message at "
+            "the twentieth meeting of the Council of Heads of State of the SCO, held today:",
+            "address",
+        ),
+        (
+            "Close Partnership Fosters Regional Peace, Secretary-General Stresses",
+            "Following are UN Secretary-General António Guterres' remarks at the special event, "
+            "in New York today:",
+            "remarks",
+        ),
+        (
+            "Upholding Lasting Peace, Promoting Common Prosperity",
+            "— Remarks by Chinese President Hu Jintao at the 12th Meeting of the Council of "
+            "Heads of Member States of the Shanghai Cooperation Organization",
+            "remarks",
+        ),
+    ],
+)
+def test_a_line_that_announces_the_text_below_it_gives_its_kind(title, lead, kind):
+    # Over the news verb of a press release's headline ("Calls", "Stresses"): the line says
+    # what the text is.
+    assert value(infer(title, lead), "kind") == kind
+
+
+def test_a_kind_word_in_the_middle_of_a_line_announces_nothing():
+    fields = infer("Summit news", "The leaders heard remarks by the host and adopted a plan.")
+    assert fields.get("kind") is None or fields["kind"].rule != "kind-opens-line"
+
+
+def test_a_kind_word_after_a_dash_that_opens_the_title_counts():
+    title = "—Speech by Hu Jintao, President of China, at the 7th Meeting of the Council"
+    assert value(infer(title, "It is a great pleasure to join you."), "kind") == "speech"
+
+
+def test_a_chinese_kind_word_that_names_a_person_is_no_kind():
+    # 发言人 is a spokesperson, not a 发言 (speech): the title names a press conference.
+    title = "2025年1月6日外交部发言人郭嘉昆主持例行记者会"
+    assert value(infer(title, "记者:请问。"), "kind") == "press conference"

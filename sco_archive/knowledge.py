@@ -105,6 +105,9 @@ class Event:
     name: str
     aliases: tuple[str, ...]
     sessions: tuple[Session, ...] = ()
+    # Words that name one session by its host city: "the Qingdao summit", "саммит в Бишкеке",
+    # "青岛峰会".
+    by_city: tuple[str, ...] = ()
 
     def session(self, number: int) -> Session | None:
         found = [s for s in self.sessions if s.number == number]
@@ -315,7 +318,8 @@ def _event(data: Any, source: str, key: str, places: tuple[Place, ...]) -> Event
     numbers = [s.number for s in sessions if s.number is not None]
     if len(numbers) != len(set(numbers)):
         raise KnowledgeError(f"{source}: {key}.sessions: a session number is given twice")
-    return Event(name, _texts(m, "aliases", source, key) or (name,), sessions)
+    aliases = _texts(m, "aliases", source, key) or (name,)
+    return Event(name, aliases, sessions, _texts(m, "by_city", source, key))
 
 
 def _session(data: Any, source: str, key: str, places: tuple[Place, ...]) -> Session:

@@ -9,7 +9,7 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sco_archive.infer.date_grammar import (
@@ -25,6 +25,7 @@ from sco_archive.infer.matcher import holders_named, places_named
 from sco_archive.infer.text import (
     clip,
     first_sentence,
+    is_cjk,
     key_word,
     lead_paragraphs,
     norm,
@@ -906,7 +907,48 @@ def _meeting_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]
                 years = {s.year for s in sessions if s.city in cities and s.year}
             if years:
                 found.append(years)
+        found += _sessions_by_city(text, knowledge)
     return found
+
+
+def _sessions_by_city(text: str, knowledge: Knowledge) -> list[set[int]]:
+    """For each session the text names by its host city ("the Qingdao summit", "саммит в
+    Душанбе", "去年撒马尔罕峰会"): the years it met there, a year on for "last year's"."""
+    found = []
+    places = places_named(text, knowledge)
+    for event in knowledge.events:
+        if not event.by_city:
+            continue
+        for place in places:
+            years = {s.year for s in event.sessions if s.city == place.name and s.year}
+            if not years:
+                continue
+            for match in _by_city_pattern(place.names, event.by_city).finditer(text):
+                before = text[max(0, match.start() - 16) : match.start()]
+                shift = 1 if _LAST_YEARS.search(before) else 0
+                found.append({year + shift for year in years})
+    return found
+
+
+@lru_cache(maxsize=256)
+def _by_city_pattern(cities: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "Qingdao summit", "summit in Qingdao", "саммите ШОС в Душанбе", "青岛峰会"."""
+    forms = []
+    for city, word in ((c, w) for c in cities for w in words):
+        c, w = re.escape(city), re.escape(word)
+        if is_cjk(city):
+            forms.append(c + w)
+        else:
+            forms += [
+                rf"(?<!\w){c}(?:'s)?\s+(?:SCO\s+)?{w}(?!\w)",
+                rf"(?<!\w){w}\w*\s+(?:(?:of\s+the\s+)?(?:SCO|ШОС)\s+)?(?:in|в|во)\s+{c}",
+            ]
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+_LAST_YEARS = re.compile(
+    r"last\s+year'?s?\s*(?:\w+\s+)?$|去年的?$|прошлогодн\w*\s*$", re.IGNORECASE
+)
 
 
 def _names_one_of(text: str, lowered: str, names: Sequence[str]) -> bool:

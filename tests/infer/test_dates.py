@@ -532,3 +532,29 @@ def test_a_full_date_later_in_the_lead_beats_a_date_whose_year_is_only_guessed()
         "The SCO Secretary-General spoke on 9 June 2019 at the forum in Bishkek.",
     )
     assert fields["date"].value.iso() == "2019-06-09"
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso"),
+    [
+        # Alimov was Secretary-General 2016–2018; the Qingdao summit was in 2018.
+        (
+            "新华社北京12月28日电 王毅28日会见即将离任的上海合作组织秘书长阿利莫夫,回顾了青岛峰会。",
+            "2018-12-28",
+        ),
+        # The SCO met in Ufa only in 2015.
+        (
+            "UFA, July 10 (Xinhua) -- Russian President Vladimir Putin opened the Ufa summit.",
+            "2015-07-10",
+        ),
+        ("14 сентября генсек ШОС Владимир Норов рассказал о саммите ШОС в Душанбе.", "2021-09-14"),
+    ],
+)
+def test_a_summit_named_by_its_host_city_gives_the_years_it_met_there(lead, iso):
+    assert infer("", lead)["date"].value.iso() == iso
+
+
+def test_last_years_summit_was_a_year_before_the_text():
+    # Zhang Ming (2022–2024) and "last year's Samarkand summit" (2022): 2023.
+    lead = "新华社北京5月10日电 上海合作组织秘书长张明表示,去年撒马尔罕峰会取得了丰硕成果。"
+    assert infer("", lead)["date"].value.iso() == "2023-05-10"

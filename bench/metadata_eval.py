@@ -65,6 +65,7 @@ REPORTED = (
     "date_unstated",
     "published",
     "speaker",
+    "speaker_role",
     "kind",
     "venue_or_city",
     "city",
@@ -153,6 +154,30 @@ def _same_family_name(got: str, name: str) -> bool:
     return same_family and a[0][0] == b[0][0] and a[-1][0] == b[-1][0]
 
 
+# A role is worded many ways: "Chinese President", "President of China", "President of the
+# People's Republic of China" are one office.
+_COUNTRY_OF = {
+    "chinese": "china", "russian": "russia", "indian": "india", "kazakh": "kazakhstan",
+    "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "uzbek": "uzbekistan", "pakistani": "pakistan",
+    "iranian": "iran", "belarusian": "belarus", "prc": "china", "un": "un",
+}  # fmt: skip
+_ROLE_FILLER = {"of", "the", "people", "s", "republic", "federation", "official"}
+_SAME_WORD = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "ministry": "ministry"}
+
+
+def same_role(got: str, want: str | None) -> bool:
+    """The same office, however worded: the words of each, countries named one way."""
+    if want is None:
+        return False
+
+    def words(role: str) -> frozenset[str]:
+        folded = fold(role.replace("Secretary General", "Secretary-General"))
+        found = (_SAME_WORD.get(w, _COUNTRY_OF.get(w, w)) for w in folded.split())
+        return frozenset(found) - _ROLE_FILLER
+
+    return words(got) == words(want)
+
+
 def same_venue(got: str, venues: Iterable[str]) -> bool:
     """The same event, worded alike: folded words mostly shared."""
     mine = set(fold(got).split()) - {"sco", "of", "in", "on", "and", "member", "states"}
@@ -215,6 +240,16 @@ def outcomes_of(document: Document, label: dict[str, Any]) -> list[Outcome]:
     else:
         verdict = "right" if same_person(got_speaker, names) else "wrong"
     add("speaker", speaker, verdict, label["speaker"], got_speaker)
+    if verdict == "right" and label["speaker"] is not None:
+        # The role, judged only where the speaker is the right one: the role of another person
+        # is the speaker's mistake, counted there.
+        role, got_role, want_role = document.fields.get("speaker_role"), None, None
+        got_role, want_role = document.value("speaker_role"), label.get("speaker_role")
+        if got_role is None:
+            role_verdict = "right" if want_role is None else "abstained"
+        else:
+            role_verdict = "right" if same_role(got_role, want_role) else "wrong"
+        add("speaker_role", role, role_verdict, want_role, got_role)
 
     kind = document.fields.get("kind")
     got_kind = document.value("kind")

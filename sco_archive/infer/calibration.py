@@ -29,7 +29,17 @@ from sco_archive.model import Field
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "calibration.yaml"
 # Fields whose values the evaluation corpus labels, and so can measure.
-CALIBRATED_FIELDS = ("title", "date", "published", "speaker", "kind", "city", "venue", "language")
+CALIBRATED_FIELDS = (
+    "title",
+    "date",
+    "published",
+    "speaker",
+    "speaker_role",
+    "kind",
+    "city",
+    "venue",
+    "language",
+)
 MIN_MEASURED = 8  # values a kind of evidence must have given before its share is trusted
 UNMEASURED_CAP = 0.7  # below SURE (0.8): a rule nobody measured is never stated as sure
 

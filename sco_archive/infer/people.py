@@ -879,13 +879,53 @@ def _person_fields(
     snippet = clip(text, person.start, person.end)
     speaker = Field(person.name, origin, person.rule, confidence, line, snippet)
     if person.role:
-        return speaker, Field(person.role, origin, "role-named", confidence, line, snippet)
+        role = f"former {person.role}" if _named_former(text, person) else person.role
+        return speaker, Field(role, origin, "role-named", confidence, line, snippet)
     holder = person.holder
     if holder is None:
         return speaker, None
     terms = _people_index(knowledge).terms.get(holder.name.casefold(), ())
     if date is not None:
-        terms = [h for h in terms if h.held_on(date)]
+        held = [h for h in terms if h.held_on(date)]
+        if not held:
+            return speaker, _former_role(terms, date, line, snippet)
+        terms = held
     if len(terms) != 1:
         return speaker, None
+    if _named_former(text, person):
+        role = f"former {terms[0].role}"
+        return speaker, Field(role, Origin.KNOWLEDGE, "former-holder", 0.7, line, snippet)
     return speaker, Field(terms[0].role, Origin.KNOWLEDGE, "role-of-holder", 0.7, line, snippet)
+
+
+# "Former Secretary General of the SCO Muratbek Imanaliev", "бывший генсек ШОС", "访上合组织前
+# 秘书长努尔加利耶夫", or after the name: "Rashid Alimov, a former secretary general of the SCO".
+_FORMER_BEFORE = re.compile(
+    r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}(?:secretary|president|minister|foreign|prime|"
+    r"chair|head|director|deputy|ambassador|spokes)[^.;!?]*$"
+    r"|\bбывш\w+\s+(?:\w+\s+){0,2}(?:генсек|генеральн|президент|министр|глав|председател|"
+    r"директор|посол|официальн)[^.;!?]*$"
+    r"|前(?:任)?(?:秘书长|总统|外长|总理|主席|主任|大使)[^。;!?]*$",
+    re.IGNORECASE,
+)
+_FORMER_AFTER = re.compile(r"\s*,\s*(?:a\s+|the\s+)?(?:former|ex-)\b|\s*,\s*бывш\w+", re.I)
+_FORMER_REACH = 100  # characters before a name in which "former" may still qualify it
+
+
+def _named_former(text: str, person: Person) -> bool:
+    """Whether the text calls the person a former holder of the office it names."""
+    plain = norm(text)
+    before = plain[max(0, person.start - _FORMER_REACH) : person.start]
+    return bool(_FORMER_BEFORE.search(before) or _FORMER_AFTER.match(plain, person.end))
+
+
+def _former_role(
+    terms: Sequence[Holder], date: PartialDate, line: int, snippet: str
+) -> Field | None:
+    """A person named after every term of theirs had ended (none holds on `date`): "former"
+    and the last office they left."""
+    ended = [h for h in terms if h.until is not None and h.start <= date.year]
+    if not ended:
+        return None
+    last = max(ended, key=lambda h: (h.end or 0, h.start))
+    return Field(f"former {last.role}", Origin.KNOWLEDGE, "former-holder", 0.7, line, snippet)

@@ -539,7 +539,8 @@ def test_a_full_date_later_in_the_lead_beats_a_date_whose_year_is_only_guessed()
     [
         # Alimov was Secretary-General 2016–2018; the Qingdao summit was in 2018.
         (
-            "新华社北京12月28日电 王毅28日会见即将离任的上海合作组织秘书长阿利莫夫,回顾了青岛峰会。",
+            "新华社北京12月28日电 王毅28日会见即将离任的上海合作组织秘书长阿利莫夫,"
+            "回顾了青岛峰会。",
             "2018-12-28",
         ),
         # The SCO met in Ufa only in 2015.

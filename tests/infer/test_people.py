@@ -442,3 +442,29 @@ def test_a_title_quoting_a_holder_by_surname():
         curated={"date": PartialDate(2024, 7, 4)},
     )
     assert value(fields, "speaker") == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("Interview", "DUSHANBE, September 2. /TASS/. Rashid Alimov, a former secretary general "
+         "of the SCO, said the organisation has grown."),
+        ("Interview", "Former Secretary General of the Shanghai Cooperation Organization Muratbek "
+         "Imanaliev told a video conference what to expect."),
+        ("上海合作组织在全球安全体系中发挥重要作用——访上合组织前秘书长努尔加利耶夫",
+         "他说,上合组织发展很快。"),
+    ],
+)  # fmt: skip
+def test_a_person_the_text_calls_a_former_holder_has_the_former_role(title, lead):
+    assert value(infer(title, lead), "speaker_role") == "former SCO Secretary-General"
+
+
+def test_a_holder_named_on_a_date_after_their_term_is_a_former_holder():
+    fields = infer("Zhang Deguang: the SCO has grown", "On 23 June 2011 Zhang Deguang said so.")
+    assert fields["speaker"].value == "Zhang Deguang"
+    assert fields["speaker_role"].value == "former SCO Secretary-General"
+
+
+def test_the_former_soviet_republics_make_no_one_a_former_holder():
+    lead = "Secretary-General Zhang Ming met envoys of the former Soviet republics on 5 May 2023."
+    assert value(infer("News", lead), "speaker_role") == "SCO Secretary-General"

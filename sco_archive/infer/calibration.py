@@ -68,17 +68,19 @@ class Calibration:
 
     def _measured(
         self, field: str, evidence: str, held_out: bool = False
-    ) -> tuple[int, int, bool] | None:
+    ) -> tuple[int, int, str] | None:
+        """(right, given, whose): this evidence's own record; with too few of those, its rule's
+        in every band; with too few again, the rare rules' pooled."""
         table = (self.held_out if held_out else self.counts).get(field, {})
         found = table.get(evidence)
         if found is not None and found[1] >= MIN_MEASURED:
-            return (*found, True)
+            return (*found, "evidence")
         rule = evidence.rpartition("@")[0]
         pooled = _sum(c for e, c in table.items() if e.rpartition("@")[0] == rule)
         if pooled[1] >= MIN_MEASURED:
-            return (*pooled, True)
+            return (*pooled, "rule")
         rare = _sum(c for e, c in table.items() if _rule_total(table, e) < MIN_MEASURED)
-        return (*rare, False) if rare[1] >= MIN_MEASURED else None
+        return (*rare, "rare") if rare[1] >= MIN_MEASURED else None
 
     def confidence(self, field: str, evidence: str, raw: float) -> float:
         if self.raw:
@@ -87,13 +89,17 @@ class Calibration:
         if found is None:
             confidence = min(raw, UNMEASURED_CAP)
         else:
-            right, given, alike = found
+            right, given, whose = found
             confidence = _lower_bound(right, given)
-            if not alike:
+            if whose == "rule":
+                # The rule's other bands can lower this band's confidence, never raise it: a
+                # dateline whose year is a guess is not as sure as one whose year is written.
+                confidence = min(confidence, raw)
+            elif whose == "rare":
                 # Other rules' record can lower a rule's confidence, never raise it.
                 confidence = min(confidence, raw, UNMEASURED_CAP)
         held_out = self._measured(field, evidence, held_out=True)
-        if held_out is not None and held_out[2]:  # this rule's own record, not a pool of others
+        if held_out is not None and held_out[2] != "rare":  # this rule's own record
             # The dev part flatters the rules written from it; unseen documents say by how much.
             confidence = min(confidence, _lower_bound(*held_out[:2]))
         return round(confidence, 3)

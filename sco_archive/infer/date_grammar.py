@@ -85,6 +85,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "ru",
             rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU}),?\s+(?P<y>{YEAR_DIGITS})(?:\s*(?:года|г\.))?",
         ),
+        # "2006年7月24-27日", "6月9日至10日": a range of days in one month.
+        (
+            "zh-range",
+            rf"(?P<y>{YEAR_DIGITS})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日?"
+            r"\s*(?:-|至|到)\s*(?P<d2>[0-3]?\d)\s*日",
+        ),
         ("zh", rf"(?P<y>{YEAR_DIGITS})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
         ("zh-month", rf"(?P<y>{YEAR_DIGITS})\s*年\s*(?P<mn>[01]?\d)\s*月"),
         # Year-less forms of datelines: "МОСКВА, 16 мая. /ТАСС/.", "新华社北京6月15日电"

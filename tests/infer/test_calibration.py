@@ -46,6 +46,14 @@ def test_few_measurements_are_pooled_across_the_bands_of_one_rule():
     assert calibration.measured("kind", "x@high") == (8, 8)
 
 
+def test_a_band_measured_too_rarely_is_never_raised_by_its_rules_other_bands():
+    # A dateline whose year the rule itself guessed (raw 0.45) is not as sure as the datelines
+    # whose year is written, however often those were right.
+    calibration = Calibration({"date": {"dateline@high": (9, 9), "dateline@low": (0, 1)}})
+    assert calibrated("date", field("dateline", 0.45), calibration).confidence == 0.45
+    assert calibrated("date", field("dateline", 0.85), calibration).confidence < 0.85
+
+
 def test_a_pool_of_rare_unlike_rules_is_never_called_sure():
     counts = {f"rule{i}@high": (1, 1) for i in range(20)}
     calibration = Calibration({"city": counts})

@@ -559,3 +559,9 @@ def test_last_years_summit_was_a_year_before_the_text():
     # Zhang Ming (2022–2024) and "last year's Samarkand summit" (2022): 2023.
     lead = "新华社北京5月10日电 上海合作组织秘书长张明表示,去年撒马尔罕峰会取得了丰硕成果。"
     assert infer("", lead)["date"].value.iso() == "2023-05-10"
+
+
+def test_a_chinese_range_of_days_dates_the_first_day_and_ends_on_the_last():
+    fields = infer("", "2006年7月24-27日,公安部代表团参加了在塔什干召开的会议。")
+    assert fields["date"].value.iso() == "2006-07-24"
+    assert fields["date_end"].value.iso() == "2006-07-27"

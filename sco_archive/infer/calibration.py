@@ -60,6 +60,11 @@ class Calibration:
     # The same counts on documents no rule was written from: they can only lower a confidence.
     held_out: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     held_out_documents: int = 0
+    # (field, evidence, raw) -> confidence: every document asks the same few dozen questions.
+    # Not an argument, so that a Calibration made with replace() starts a memo of its own.
+    _memo: dict[tuple[str, str, float], float] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def measured(self, field: str, evidence: str) -> tuple[int, int] | None:
         """(right, given) for this evidence, pooled until there are enough to trust."""
@@ -85,6 +90,13 @@ class Calibration:
     def confidence(self, field: str, evidence: str, raw: float) -> float:
         if self.raw:
             return raw
+        key = (field, evidence, raw)
+        known = self._memo.get(key)
+        if known is None:
+            known = self._memo[key] = self._confidence(field, evidence, raw)
+        return known
+
+    def _confidence(self, field: str, evidence: str, raw: float) -> float:
         found = self._measured(field, evidence)
         if found is None:
             confidence = min(raw, UNMEASURED_CAP)

@@ -109,16 +109,25 @@ class YearHints:
 
     curated: int | None
     named: tuple[int, ...]
-    terms: frozenset[int] = frozenset()
     anniversary: int | None = None
     weekday: int | None = None  # 0 = Monday, as the lead names it: "on Tuesday", "в четверг"
     stamp: PartialDate | None = None  # the page's publication stamp, when it has one
-    # What `fixed` reads, only when a year-less date asks for it (it costs a scan per meeting).
+    # What the people and meetings are read from, only when a year-less date asks for them:
+    # most documents write their year, and the scans cost a millisecond a document.
     texts: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    people: Mapping[str, tuple[Holder, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
     knowledge: Knowledge | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def people(self) -> Mapping[str, tuple[Holder, ...]]:
+        """The terms of each office holder the text names, by person."""
+        if self.knowledge is None:
+            return {}
+        return _terms_by_person(self.texts, self.knowledge)
+
+    @cached_property
+    def terms(self) -> frozenset[int]:
+        """The years in which the people the text names held office together."""
+        return _years_of_the_text(self.people)
 
     @cached_property
     def meetings(self) -> tuple[set[int], ...]:
@@ -788,16 +797,13 @@ def _year_hints(
     texts = [norm(title), *(norm(p.text[:_NEAR_START]) for p in paragraphs[:8])]
     named = tuple(y for text in texts for y in _years_named(text) if 1990 <= y <= 2100)
     lead = " ".join(norm(p.text[:600]) for p in lead_paragraphs(paragraphs))
-    terms = _terms_by_person(texts, knowledge) if knowledge is not None else {}
     return YearHints(
         date.year if isinstance(date, PartialDate) else None,
         named,
-        _years_of_the_text(terms),
         _anniversary_year(" ".join(texts)),
         _weekday_named(lead),
         stamp.value if stamp is not None else None,
         tuple(texts),
-        terms,
         knowledge,
     )
 

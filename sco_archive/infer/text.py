@@ -149,6 +149,7 @@ _SENTENCE_END = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # every rule reads the lead's first sentence
 def first_sentence(text: str) -> str:
     """The first sentence (up to 600 characters) of a paragraph.
 

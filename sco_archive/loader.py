@@ -16,7 +16,7 @@ from sco_archive.infer import infer_fields
 from sco_archive.infer.calibration import calibrated, load_calibration
 from sco_archive.infer.merge import merge, review_diagnostics
 from sco_archive.knowledge import Knowledge, load_knowledge
-from sco_archive.model import Diagnostic, Document, Field, Origin, Severity
+from sco_archive.model import Diagnostic, Document, Field, Origin, Paragraph, Severity
 from sco_archive.read.curated import validate_curated
 from sco_archive.read.files import UnreadableDocument, discover, read_document
 from sco_archive.read.structure import split_structure, squash
@@ -53,8 +53,13 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
     # A .md body under a front-matter title starts with text, not a title of its own.
     known = curated.get("title") if path.suffix.lower() != ".txt" else None
     shape = split_structure(raw.text, raw.body_line, known.value if known else None)
-    # A headline found below page furniture stays in the text, but is read once, as the title.
-    read = [p for p in shape.paragraphs if p.line != shape.title_line]
+    # A headline found below page furniture stays in the text, but is read once, as the title;
+    # what shares its paragraph ("Uzbekistan 17/08/2007" before it, "Updated: June 16, 2009"
+    # below it) is read as any other line.
+    read = [
+        _beside_title(p, shape.title) if p.line == shape.title_line else p for p in shape.paragraphs
+    ]
+    read = [p for p in read if p is not None]
     inferred = infer_fields(
         shape.title,
         shape.title_line,
@@ -193,3 +198,10 @@ def _duplicates(documents: list[Document]) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _beside_title(paragraph: Paragraph, title: str) -> Paragraph | None:
+    """The headline's paragraph without the headline: None when it held the headline alone."""
+    before, found, after = squash(paragraph.text).partition(squash(title))
+    rest = f"{before} {after}".strip()
+    return Paragraph(rest, paragraph.line) if found and rest else None

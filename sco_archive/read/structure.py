@@ -104,9 +104,10 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
         return None
     for b, i in lines[1:_HEADLINE_WINDOW]:
         number, line = blocks[b][i]
-        # A stamp just above is no line of a hard-wrapped paragraph the headline would be in.
+        # A stamp just above or below is no line of a hard-wrapped paragraph the headline
+        # would be in.
         block = blocks[b]
-        own_lines = [e for e in block[:i] if not is_furniture(e[1])] + block[i:]
+        own_lines = [e for j, e in enumerate(block) if j == i or not is_furniture(e[1])]
         if is_furniture(line) or not _headline_shaped(line, own_lines):
             continue
         candidate = _STAMP_PREFIX.sub("", squash(_unwrap(line)), count=1)
@@ -119,7 +120,20 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
 # Classes of page furniture, each seen on many saved pages: a URL, a breadcrumb, a stamp or a
 # clock, a line of a word or two (a section or the site's name), and the usual boilerplate.
 _URL = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
-_BREADCRUMB = re.compile(r">>|\s[>»›]\s|\s/\s|\|")
+_BREADCRUMB = re.compile(r">>|\s[>»›]\s|\w>\s|\s/\s|\|")  # "WORLD> Asia-Pacific" too
+# A navigation bar opens with its first item: "Home Embassy Info About China …", "Главная".
+_NAVIGATION = re.compile(r"^\W*(?:home|main\s+page|главная|首页)(?=\s|$|[>»›|/])", re.IGNORECASE)
+# The site's own name, alone on its line: "Ministry of Foreign Affairs", "Consulate General of
+# the People's Republic of China in Houston", "SCO - Shanghai Cooperation Organisation".
+_INSTITUTION = re.compile(
+    r"^\W*(?:the\s+)?(?:Ministry|Embassy|Consulate(?:\s+General)?|Permanent\s+Mission|"
+    r"Mission|Secretariat|Department|Министерство|Посольство|Генеральное\s+консульство)\b"
+    r"(?:\s+(?:of|for|the|and|in|at|to|по|в|и|People's|[A-ZА-Я][\w'’.-]*))*\s*$"
+    r"|^\W*[A-ZА-Я]{2,}\s+[-–—|:]\s+(?:[A-ZА-Я][\w'’-]*\s*)+$"
+    # … and the state it serves, on a line of its own: "The People’s Republic of China".
+    r"|^\W*(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}(?:Republic|Federation|Kingdom)\s+of"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*)+\s*$"
+)
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _STAMP_LINE = re.compile(
     r"^\W*(?:date|published|updated|posted)\b|^\W*(?:[^\W\d]+,?\s+)?\d{1,4}[\s./-]+"
@@ -143,7 +157,7 @@ _HEADLINE_WINDOW = 10  # lines searched for a headline below the furniture
 def _headline_shaped(line: str, block: Block) -> bool:
     """A headline is not a sentence, a list item or a line of a hard-wrapped paragraph."""
     return not (
-        re.search(r"[.!?。]\s*$", line)
+        re.search(r"[.!?。,;，；]\s*$", line)  # a sentence, or a clause that goes on
         or _starts_item(line)
         or (len(block) > 1 and _is_hard_wrapped(block))
     )
@@ -156,9 +170,8 @@ def is_furniture(line: str) -> bool:
         return True
     if sum(c.isalpha() for c in text) < 4:  # "$1 – 12931.94", "UZS – -0.06%"
         return True
-    return any(
-        pattern.search(text) for pattern in (_URL, _BREADCRUMB, _CLOCK, _STAMP_LINE, _BOILERPLATE)
-    )
+    furniture = (_URL, _BREADCRUMB, _CLOCK, _STAMP_LINE, _BOILERPLATE, _NAVIGATION, _INSTITUTION)
+    return any(pattern.search(text) for pattern in furniture)
 
 
 def _first_line_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:

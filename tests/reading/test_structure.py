@@ -79,6 +79,13 @@ def test_paragraph_lines_count_from_the_body_start():
         "понедельник, 26 марта 2012 г.",
         "date 2023-05 https://sputnikglobe.com/20230505/lavrov.html",
         "SG/SM/19368",
+        "WORLD> Asia-Pacific",
+        "Home Embassy Info About China China & Greece Economy & Trade Consular Affairs",
+        "Ministry of Foreign Affairs",
+        "Consulate General of the People's Republic of China in Houston",
+        "The People’s Republic of China",
+        "SCO - Shanghai Cooperation Organisation",
+        "Главная > Новости",
     ],
 )
 def test_a_headline_below_page_furniture_is_the_title_and_every_line_stays_in_order(furniture):
@@ -95,6 +102,33 @@ def test_a_stamp_on_the_line_just_above_does_not_make_the_headline_a_wrapped_lin
     shape = split_structure(text)
     assert shape.title == "Ex-Secretary General of SCO tells about the summit"
     assert [p.text for p in shape.paragraphs][-1] == "He spoke."
+
+
+def test_a_stamp_on_the_line_just_below_does_not_make_the_headline_a_wrapped_line():
+    text = (
+        "Ministry of Foreign Affairs\nThe People’s Republic of China\n"
+        "SCO Summit Opens in Yekaterinburg Hu Jintao Attends the Summit\n"
+        "Updated: June 16, 2009 15:57\n\nOn June 16, 2009, the summit was held."
+    )
+    assert (
+        split_structure(text).title
+        == "SCO Summit Opens in Yekaterinburg Hu Jintao Attends the Summit"
+    )
+
+
+def test_a_headline_that_begins_with_the_sites_name_is_no_furniture():
+    text = "Ministry of Foreign Affairs Holds Briefing on the SCO Qingdao Summit\n\nThe briefing."
+    shape = split_structure(text)
+    assert shape.title == "Ministry of Foreign Affairs Holds Briefing on the SCO Qingdao Summit"
+    assert shape.title_rule == "first-line"
+
+
+def test_a_line_that_ends_in_a_comma_goes_on_and_is_no_headline():
+    text = (
+        "Breaking News\n\nDelivering an important speech at the summit, Hu Jintao noted that the "
+        "situation is changing,\n\nhe said."
+    )
+    assert split_structure(text).title_rule == "first-line"
 
 
 def test_a_section_and_stamp_glued_to_the_headline_are_left_out_of_the_title():
@@ -120,3 +154,19 @@ def test_furniture_above_a_long_lead_keeps_the_first_line_as_title_for_a_curator
     shape = split_structure(f"Breaking News\n\n{lead}")
     assert shape.title == "Breaking News"
     assert shape.paragraphs[0].text == lead
+
+
+def test_what_shares_the_headlines_paragraph_is_still_read_for_metadata(tmp_path):
+    # The headline is read once, as the title; the stamp below it on the same paragraph still
+    # dates the page.
+    from sco_archive.knowledge import load_knowledge
+    from sco_archive.loader import load_document
+
+    text = (
+        "Ministry of Foreign Affairs\n\nSCO Summit Opens in Yekaterinburg\n"
+        "Updated: June 16, 2009 15:57\n\nThe leaders met and spoke of the crisis at length.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    document = load_document(tmp_path / "a.txt", tmp_path, load_knowledge())
+    assert document.title == "SCO Summit Opens in Yekaterinburg"
+    assert document.value("published").iso() == "2009-06-16"

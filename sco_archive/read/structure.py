@@ -111,10 +111,33 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
         if is_furniture(line) or not _headline_shaped(line, own_lines):
             continue
         candidate = _STAMP_PREFIX.sub("", squash(_unwrap(line)), count=1)
+        following = [blocks[c][j][1] for c, j in lines if (c, j) > (b, i)][:1]
+        if following and _runs_on(candidate, following[0]):
+            candidate = f"{candidate} {squash(following[0])}"
         if len(candidate) > _MAX_TITLE_CHARS or _looks_like_prose(candidate):
             return None
         return candidate, number, blocks
     return None
+
+
+# A headline wrapped before its end: "JOINT COMMUNIQUÉ OF MEETING OF THE COUNCIL OF THE HEADS OF"
+# then "THE MEMBER STATES OF …". A line that ends in a word that cannot end one runs on.
+_OPEN_END = re.compile(
+    r"\b(?:of|the|and|to|in|for|on|at|with|by|from|a|an|и|в|во|на|по|для|о|об|с|со|к)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _runs_on(headline: str, next_line: str) -> bool:
+    """Whether `next_line` is the rest of a headline cut short."""
+    rest = next_line.strip()
+    return bool(
+        _OPEN_END.search(headline)
+        and rest
+        and not is_furniture(rest)
+        and not re.search(r"[.!?。]\s*$", rest)
+        and len(headline) + len(rest) <= _MAX_TITLE_CHARS
+    )
 
 
 # Classes of page furniture, each seen on many saved pages: a URL, a breadcrumb, a stamp or a
@@ -185,7 +208,10 @@ def _first_line_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:
     candidate = squash(line if heading is None else heading)
     if len(candidate) > _MAX_TITLE_CHARS or _looks_like_prose(candidate):
         return "", 0, blocks
-    rest = [first[1:]] if len(first) > 1 else []
+    taken = 1
+    if heading is None and len(first) > 1 and _runs_on(candidate, first[1][1]):
+        candidate, taken = f"{candidate} {squash(first[1][1])}", 2
+    rest = [first[taken:]] if len(first) > taken else []
     return candidate, number, rest + blocks[1:]
 
 

@@ -170,3 +170,28 @@ def test_what_shares_the_headlines_paragraph_is_still_read_for_metadata(tmp_path
     document = load_document(tmp_path / "a.txt", tmp_path, load_knowledge())
     assert document.title == "SCO Summit Opens in Yekaterinburg"
     assert document.value("published").iso() == "2009-06-16"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Communique\n\nJOINT COMMUNIQUÉ OF THE COUNCIL OF THE HEADS OF\n\n"
+        "THE MEMBER STATES OF THE SCO\n\nThe meeting was held.",
+        "JOINT COMMUNIQUÉ OF THE COUNCIL OF THE HEADS OF\nTHE MEMBER STATES OF THE SCO\n\n"
+        "The meeting was held.",
+    ],
+)
+def test_a_headline_wrapped_before_its_end_runs_on_to_the_next_line(text):
+    shape = split_structure(text)
+    assert (
+        shape.title
+        == "JOINT COMMUNIQUÉ OF THE COUNCIL OF THE HEADS OF THE MEMBER STATES OF THE SCO"
+    )
+    # Every word stays on the page: in the title, or where it stands.
+    words = " ".join([shape.title, *(p.text for p in shape.paragraphs)]).split()
+    assert "MEMBER" in words and "held." in words
+
+
+def test_a_headline_that_ends_in_a_full_word_does_not_take_the_next_line():
+    shape = split_structure("SCO summit opens in Astana\nThe leaders arrived\n\nText.")
+    assert shape.title == "SCO summit opens in Astana"

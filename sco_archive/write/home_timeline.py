@@ -22,7 +22,7 @@ def _is_guess(document: Document, key: str) -> bool:
 
 
 def entry(page: SpeechPage, from_src_uri: str) -> str:
-    """One list line: date · title · speaker · venue · kind."""
+    """One list line: date · title · speaker · venue, city · kind (what is known of them)."""
     return _entry(page.document, page.src_uri, from_src_uri)
 
 
@@ -32,11 +32,27 @@ def _entry(document: Document, src_uri: str, from_src_uri: str) -> str:
         f"**{display_date(document.date, _is_guess(document, 'date'))}**",
         f"[{md_text(document.title)}]({relative_uri(src_uri, from_src_uri)})",
     ]
-    for key in ("speaker", "venue", "kind"):
-        value = document.value(key)
-        if value:
-            parts.append(md_text(value))
+    speaker, kind = document.value("speaker"), document.value("kind")
+    if speaker:
+        parts.append(md_text(speaker))
+    place = where(document)
+    if place:
+        parts.append(md_text(place))
+    if kind:
+        parts.append(md_text(kind))
     return "- " + " · ".join(parts)
+
+
+def where(document: Document) -> str:
+    """`Venue, City`, the venue or the city alone, or "": as the speech page's header says it.
+
+    A venue that is only the document's kind ("press conference") is not a place."""
+    venue, city = document.value("venue"), document.value("city")
+    if venue and str(venue).casefold() == str(document.value("kind") or "").casefold():
+        venue = None
+    if venue and city and str(city).casefold() != str(venue).casefold():
+        return f"{venue}, {city}"
+    return str(venue or city or "")
 
 
 def timeline_page(pages: list[SpeechPage]) -> str:

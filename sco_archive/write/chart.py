@@ -68,8 +68,9 @@ def bar_chart(
     return "".join(parts)
 
 
-def years_chart(counts: dict[int, int], link: str | None = "#{year}") -> str:
-    """Documents per year, every year from the first to the last (gaps show as empty)."""
+def years_chart(counts: dict[int, int], link: str | None = None) -> str:
+    """Documents per year, every year from the first to the last (gaps show as empty). `link`,
+    such as "timeline/{year}/", makes each year with documents a link."""
     if not counts:
         return ""
     years = range(min(counts), max(counts) + 1)
@@ -78,7 +79,15 @@ def years_chart(counts: dict[int, int], link: str | None = "#{year}") -> str:
     return bar_chart(bars, f"Documents per year, {years[0]}–{years[-1]}: {total} in all")
 
 
-def months_chart(year: int, counts: dict[int, int]) -> str:
-    """Documents per month of one year; month 0 (month not stated) is left out."""
-    bars = [(MONTH_NAMES[m][:3], counts.get(m, 0), None) for m in range(1, 13)]
+def months_chart(year: int, counts: dict[int, int], link: str | None = None) -> str:
+    """Documents per month of one year; month 0 (month not stated) is left out. `link`, such
+    as "#{month}", takes the month's name in lower case."""
+    bars = [
+        (
+            MONTH_NAMES[m][:3],
+            counts.get(m, 0),
+            link.format(month=MONTH_NAMES[m].lower()) if link else None,
+        )
+        for m in range(1, 13)
+    ]
     return bar_chart(bars, f"Documents per month in {year}", "chart chart-months", 130)

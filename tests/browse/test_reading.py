@@ -277,13 +277,13 @@ def test_related_never_lists_the_document_itself_and_scales_linearly() -> None:
 
 
 def test_year_chart_counts_and_valid_xml() -> None:
-    svg = years_chart({2019: 4, 2021: 1})
+    svg = years_chart({2019: 4, 2021: 1}, "{year}/")
     root = ET.fromstring(svg)
     ns = {"s": "http://www.w3.org/2000/svg"}
     titles = [t.text for t in root.findall(".//s:rect/s:title", ns)]
     assert titles == ["2019: 4 documents", "2020: 0 documents", "2021: 1 document"]
     assert root.get("role") == "group" and "5 in all" in root.get("aria-label")
-    assert [a.get("href") for a in root.findall(".//s:a", ns)] == ["#2019", "#2021"]
+    assert [a.get("href") for a in root.findall(".//s:a", ns)] == ["2019/", "2021/"]
     assert "\n" not in svg  # one line: Markdown passes it through as raw HTML
 
 

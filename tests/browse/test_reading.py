@@ -287,6 +287,18 @@ def test_year_chart_counts_and_valid_xml() -> None:
     assert "\n" not in svg  # one line: Markdown passes it through as raw HTML
 
 
+def test_counts_over_many_narrow_bars_are_set_smaller_so_that_they_never_touch() -> None:
+    few = ET.fromstring(years_chart({2019: 511, 2020: 409}))
+    assert few.get("style") is None  # the stylesheet's size
+    many = years_chart({year: 511 for year in range(2001, 2027)})  # 26 bars of three digits
+    assert ET.fromstring(many).get("style") == "--count-size: 12px"
+    # Too many to read: no counts over the bars; each bar's title still gives its count.
+    crowded = ET.fromstring(years_chart({year: 511 for year in range(1950, 2027)}))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert crowded.findall(".//s:text[@class='count']", ns) == []
+    assert crowded.find(".//s:rect/s:title", ns).text == "1950: 511 documents"
+
+
 def test_month_chart_has_twelve_bars() -> None:
     root = ET.fromstring(months_chart(2020, {6: 2, 1: 1}))
     rects = root.findall(".//{http://www.w3.org/2000/svg}rect")

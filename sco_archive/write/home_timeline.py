@@ -22,17 +22,16 @@ def _is_guess(document: Document, key: str) -> bool:
     return found is not None and found.confidence < GUESS_BELOW
 
 
-def entry(page: SpeechPage, from_src_uri: str) -> str:
-    """One list line: date · title · speaker · venue, city · kind (what is known of them)."""
-    return _entry(page.document, page.src_uri, from_src_uri)
+def entry(page: SpeechPage, from_src_uri: str, dated: bool = True) -> str:
+    """One list line: date · title · speaker · venue, city · kind (what is known of them);
+    not `dated`, without the date (on a page of undated documents)."""
+    return _entry(page.document, page.src_uri, from_src_uri, dated)
 
 
 @remembered  # a document is listed on several pages, and again on each `serve` rebuild
-def _entry(document: Document, src_uri: str, from_src_uri: str) -> str:
-    parts = [
-        f"**{display_date(document.date, _is_guess(document, 'date'))}**",
-        f"[{md_text(document.title)}]({relative_uri(src_uri, from_src_uri)})",
-    ]
+def _entry(document: Document, src_uri: str, from_src_uri: str, dated: bool) -> str:
+    parts = [f"**{display_date(document.date, _is_guess(document, 'date'))}**"] if dated else []
+    parts.append(f"[{md_text(document.title)}]({relative_uri(src_uri, from_src_uri)})")
     speaker, kind = document.value("speaker"), document.value("kind")
     if speaker:
         parts.append(md_text(speaker))
@@ -188,7 +187,8 @@ def _year_nav(earlier: int | None, later: int | None) -> list[str]:
 
 
 def undated_page(pages: list[SpeechPage]) -> str:
-    """The documents whose date is not known, in the archive's order."""
+    """The documents whose date is not known, by title (a reader looks one up by its name)."""
+    pages = sorted(pages, key=lambda p: (p.document.title.casefold(), p.src_uri))
     lines = [
         "---",
         "title: Undated",
@@ -199,7 +199,7 @@ def undated_page(pages: list[SpeechPage]) -> str:
         f"{_count(len(pages))} whose date is not known · [all years]"
         f"({relative_uri(TIMELINE, UNDATED)})",
         "",
-        *(entry(p, UNDATED) for p in pages),
+        *(entry(p, UNDATED, False) for p in pages),
         "",
     ]
     return "\n".join(lines)

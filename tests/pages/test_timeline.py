@@ -79,7 +79,7 @@ def timeline(*documents: Document) -> dict[str, str]:
 
 def titles(markdown: str) -> list[str]:
     """The documents a page lists, in order."""
-    return re.findall(r"^- \*\*[^*]+\*\* · \[([^\]]+)\]", markdown, re.MULTILINE)
+    return re.findall(r"^- (?:\*\*[^*]+\*\* · )?\[([^\]]+)\]\([./]*speeches/", markdown, re.M)
 
 
 def test_the_timeline_is_an_overview_a_page_per_year_with_documents_and_one_for_the_undated():
@@ -190,6 +190,12 @@ def test_undated_documents_have_a_page_of_their_own():
     undated = timeline()[UNDATED]
     assert titles(undated) == ["Lost date"]
     assert "1 document whose date is not known · [all years](index.md)" in undated
+
+
+def test_the_undated_page_lists_its_documents_by_title_and_does_not_repeat_date_not_stated():
+    undated = timeline(doc("Zeta", "a.txt"), doc("alpha", "b.txt"), doc("Beta", "c.txt"))[UNDATED]
+    assert titles(undated) == ["alpha", "Beta", "Zeta"]
+    assert "date not stated" not in undated
 
 
 def test_without_undated_documents_there_is_no_undated_page_or_link():

@@ -9,6 +9,9 @@ from sco_archive.model import MONTH_NAMES
 WIDTH = 640
 HEIGHT = 200
 _TOP, _BOTTOM, _LEFT = 24, 28, 8
+COUNT_SIZE = 16  # px, archive.css's `.chart .count`; smaller through --count-size
+MIN_COUNT_SIZE = 9
+_DIGIT_WIDTH = 0.6  # of the font size: a bold digit's width, about
 
 
 def bar_chart(
@@ -32,10 +35,12 @@ def bar_chart(
     every = max(1, round(len(bars) / 12))  # thin the axis labels when there are many bars
     # An image may not hold links (axe: nested-interactive); a chart with links is a group.
     role = "group" if any(href for _, _, href in bars) else "img"
+    size = count_size(slot, most)
     parts = [
         f'<svg class="{escape(css_class)}" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="{role}" '
-        f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">',
+        + (f'style="--count-size: {size}px" ' if size and size < COUNT_SIZE else "")
+        + f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(label)}</title>",
         f'<line class="baseline" x1="{_LEFT}" y1="{_TOP + plot}" x2="{width - _LEFT}" '
         f'y2="{_TOP + plot}"/>',
@@ -51,7 +56,7 @@ def bar_chart(
             f'height="{max(bar_height, 0.5 if count else 0):.1f}"><title>{escape(name)}: {count} '
             f"{noun}</title></rect>"
         )
-        if count:
+        if count and size:
             bar += (
                 f'<text class="count" x="{middle:.1f}" y="{y - 4:.1f}" '
                 f'text-anchor="middle">{count}</text>'
@@ -68,8 +73,18 @@ def bar_chart(
     return "".join(parts)
 
 
-def years_chart(counts: dict[int, int], link: str | None = "#{year}") -> str:
-    """Documents per year, every year from the first to the last (gaps show as empty)."""
+def count_size(slot: float, most: int) -> int:
+    """The font size (px) of the counts above bars `slot` wide, the largest `most`: smaller than
+    COUNT_SIZE where side by side they would run into each other, and 0 (no counts shown; each
+    bar's title still says it) below MIN_COUNT_SIZE."""
+    fits = int(slot * 0.9 / (_DIGIT_WIDTH * len(str(most))))
+    size = min(COUNT_SIZE, fits)
+    return size if size >= MIN_COUNT_SIZE else 0
+
+
+def years_chart(counts: dict[int, int], link: str | None = None) -> str:
+    """Documents per year, every year from the first to the last (gaps show as empty). `link`,
+    such as "timeline/{year}/", makes each year with documents a link."""
     if not counts:
         return ""
     years = range(min(counts), max(counts) + 1)
@@ -78,7 +93,15 @@ def years_chart(counts: dict[int, int], link: str | None = "#{year}") -> str:
     return bar_chart(bars, f"Documents per year, {years[0]}–{years[-1]}: {total} in all")
 
 
-def months_chart(year: int, counts: dict[int, int]) -> str:
-    """Documents per month of one year; month 0 (month not stated) is left out."""
-    bars = [(MONTH_NAMES[m][:3], counts.get(m, 0), None) for m in range(1, 13)]
+def months_chart(year: int, counts: dict[int, int], link: str | None = None) -> str:
+    """Documents per month of one year; month 0 (month not stated) is left out. `link`, such
+    as "#{month}", takes the month's name in lower case."""
+    bars = [
+        (
+            MONTH_NAMES[m][:3],
+            counts.get(m, 0),
+            link.format(month=MONTH_NAMES[m].lower()) if link else None,
+        )
+        for m in range(1, 13)
+    ]
     return bar_chart(bars, f"Documents per month in {year}", "chart chart-months", 130)

@@ -16,7 +16,7 @@ from sco_archive.model import Diagnostic, Document, remembered
 from sco_archive.project import PACKAGE_DIR
 from sco_archive.write.browse import browse_pages
 from sco_archive.write.cite import UNKNOWN_NAMES, citations, listed_author
-from sco_archive.write.home_timeline import HOME, TIMELINE, home_page, timeline_page
+from sco_archive.write.home_timeline import HOME, home_page, timeline_pages
 from sco_archive.write.markdown import display_date
 from sco_archive.write.related import TermNumbers, related
 from sco_archive.write.speech_pages import (
@@ -72,7 +72,7 @@ def generate(
             files[page.src_uri] = text
     files.update(zip((p.src_uri for p in missing), _render_pages(missing, contexts), strict=True))
     files[HOME] = home_page(pages, site_name)
-    files[TIMELINE] = timeline_page(pages)
+    files.update(timeline_pages(pages))
     files.update(browse)
     search_keys = {uri: search for uri, (_, search) in both.items()}
     return Generated(dict(sorted(files.items())), pages, diagnostics, keys, search_keys)

@@ -277,14 +277,26 @@ def test_related_never_lists_the_document_itself_and_scales_linearly() -> None:
 
 
 def test_year_chart_counts_and_valid_xml() -> None:
-    svg = years_chart({2019: 4, 2021: 1})
+    svg = years_chart({2019: 4, 2021: 1}, "{year}/")
     root = ET.fromstring(svg)
     ns = {"s": "http://www.w3.org/2000/svg"}
     titles = [t.text for t in root.findall(".//s:rect/s:title", ns)]
     assert titles == ["2019: 4 documents", "2020: 0 documents", "2021: 1 document"]
     assert root.get("role") == "group" and "5 in all" in root.get("aria-label")
-    assert [a.get("href") for a in root.findall(".//s:a", ns)] == ["#2019", "#2021"]
+    assert [a.get("href") for a in root.findall(".//s:a", ns)] == ["2019/", "2021/"]
     assert "\n" not in svg  # one line: Markdown passes it through as raw HTML
+
+
+def test_counts_over_many_narrow_bars_are_set_smaller_so_that_they_never_touch() -> None:
+    few = ET.fromstring(years_chart({2019: 511, 2020: 409}))
+    assert few.get("style") is None  # the stylesheet's size
+    many = years_chart({year: 511 for year in range(2001, 2027)})  # 26 bars of three digits
+    assert ET.fromstring(many).get("style") == "--count-size: 12px"
+    # Too many to read: no counts over the bars; each bar's title still gives its count.
+    crowded = ET.fromstring(years_chart({year: 511 for year in range(1950, 2027)}))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert crowded.findall(".//s:text[@class='count']", ns) == []
+    assert crowded.find(".//s:rect/s:title", ns).text == "1950: 511 documents"
 
 
 def test_month_chart_has_twelve_bars() -> None:

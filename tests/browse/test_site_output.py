@@ -63,7 +63,7 @@ def test_no_output_file_contains_hostile_markup(site: Path) -> None:
     "page",
     [
         "index.html",
-        "timeline/index.html",
+        "timeline/2019/index.html",
         "speakers/b-evil-b-speaker/index.html",
         "kinds/statement/index.html",
         "topics/terrorism-extremism/index.html",
@@ -84,7 +84,12 @@ def test_hostile_values_read_as_characters_on_their_pages(site: Path) -> None:
 
 
 def test_every_page_announces_the_feed(site: Path) -> None:
-    for page in ("index.html", "timeline/index.html", "speakers/index.html"):
+    for page in (
+        "index.html",
+        "timeline/index.html",
+        "timeline/2019/index.html",
+        "speakers/index.html",
+    ):
         links = [a for tag, a in parse(site / page).attrs if tag == "link"]
         feeds = [a["href"] for a in links if a.get("type") == "application/atom+xml"]
         assert len(feeds) == 1 and feeds[0].endswith("feed.xml")
@@ -182,6 +187,7 @@ def test_same_input_gives_same_bytes(site: Path, tmp_path: Path) -> None:
         "feed.xml",
         "index.html",
         "timeline/index.html",
+        "timeline/2019/index.html",
         "speakers/vladimir-norov/index.html",
     ):
         assert (site / name).read_bytes() == (again / name).read_bytes(), name

@@ -24,6 +24,7 @@ SPEECH = (
 PAGES = {
     "home": "",
     "timeline": "timeline/",
+    "year": "timeline/2019/",
     "speech": SPEECH,
     "speaker": "speakers/vladimir-norov/",
 }
@@ -52,6 +53,8 @@ def test_home_timeline_speech_permalink_citation_related_speaker(context, base_u
     assert page.locator("ul.stats").is_visible()
     page.get_by_role("link", name="Timeline", exact=True).first.click()
     page.wait_for_url(re.compile(r"/timeline/$"))
+    page.locator("article li").get_by_role("link", name="2019", exact=True).click()
+    page.wait_for_url(re.compile(r"/timeline/2019/$"))
     page.get_by_role("link", name=re.compile(re.escape(MOSCOW))).first.click()
     page.wait_for_url(re.compile(re.escape(SPEECH) + "$"))
 
@@ -88,6 +91,45 @@ def test_home_timeline_speech_permalink_citation_related_speaker(context, base_u
     page.wait_for_url(re.compile(r"/speakers/vladimir-norov/$"))
     dates = page.locator("article li > strong").all_inner_texts()
     assert dates == ["24 April 2019", "15 May 2019", "June 2020", "24 June 2020"]
+    only_local(context, base_url)
+
+
+def test_a_reader_walks_the_timeline_year_by_year_and_sees_where_each_document_was_given(
+    context, base_url: str
+) -> None:
+    page = context.new_page()
+    page.goto("timeline/")
+    assert page.locator("article li").all_inner_texts() == [
+        "2023 · 2 documents",
+        "2020 · 2 documents",
+        "2019 · 4 documents",
+    ]  # newest first; the chart beside them reads oldest first
+    assert page.locator("article li a[href*='speeches/']").count() == 0  # no documents here
+    page.get_by_role("link", name="2019: 4 documents").click()  # the chart's bar for 2019
+    page.wait_for_url(re.compile(r"/timeline/2019/$"))
+    assert page.inner_text(".md-tabs__item--active").strip() == "Timeline"
+    assert page.get_by_role("heading", name="April 2019").is_visible()
+    lines = page.locator("article li").all_inner_texts()
+    assert len(lines) == 4
+    assert lines[0].startswith("24 April 2019 · " + MOSCOW)
+    assert "Moscow Conference on International Security, Moscow" in lines[0]
+    assert all(", Bishkek · " in line for line in lines[1:])
+    assert page.get_by_role("link", name=re.compile("Earlier year")).count() == 0  # the first
+
+    page.get_by_role("link", name="2020", exact=True).click()  # "later: 2020", above the list
+    page.wait_for_url(re.compile(r"/timeline/2020/$"))
+    lines = page.locator("article li").all_inner_texts()
+    assert [line.split(" · ")[0] for line in lines] == ["June 2020", "24 June 2020"]
+    assert ", Beijing · " in lines[0] and ", Vienna · " in lines[1]
+    # Below the list, the way on: to 2023 (2021 and 2022 have no documents), and back.
+    below = page.get_by_role("navigation", name="Earlier and later year")
+    below.get_by_role("link", name=re.compile("Later year")).click()
+    page.wait_for_url(re.compile(r"/timeline/2023/$"))
+    assert page.get_by_role("link", name=re.compile("Later year")).count() == 0  # the newest
+    below.get_by_role("link", name=re.compile("Earlier year")).click()
+    page.wait_for_url(re.compile(r"/timeline/2020/$"))
+    page.get_by_role("link", name="all years").click()
+    page.wait_for_url(re.compile(r"/timeline/$"))
     only_local(context, base_url)
 
 
@@ -137,8 +179,9 @@ def test_a_speech_page_says_where_it_sits_and_leaves_out_the_empty_sidebar(conte
     page.goto(SPEECH)
     crumbs = page.get_by_role("navigation", name="Breadcrumb")
     crumbs.get_by_role("link", name="2019").click()
-    page.wait_for_url(re.compile(r"/timeline/#2019$"))
-    assert in_viewport(page, "h2[id='2019']")
+    page.wait_for_url(re.compile(r"/timeline/2019/$"))  # the year's own page
+    assert page.locator("h1").inner_text().rstrip("¶") == "2019"
+    assert page.inner_text(".md-tabs__item--active").strip() == "Timeline"
 
 
 def test_a_reference_manager_finds_the_citation_in_the_page_and_in_its_downloads(context) -> None:

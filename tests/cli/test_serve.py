@@ -87,8 +87,8 @@ def _builds(log: Path) -> int:
 def test_an_edited_document_and_an_edited_page_show_without_a_restart(preview) -> None:
     root, base = preview
     assert f"Serving on {base}" in (root.parent / "serve.log").read_text("utf-8")
-    timeline = _wait_for(base + "timeline/", lambda body: "Norov" in body)
-    path = re.search(r'href="[./]*(speeches/2020/[^"#]+/)"', timeline)
+    year = _wait_for(base + "timeline/2020/", lambda body: "Norov" in body)
+    path = re.search(r'href="[./]*(speeches/2020/[^"#]+/)"', year)
     assert path is not None
     with (root / "speeches" / "norov.txt").open("a", encoding="utf-8") as speech:
         speech.write("\nA sentence added while serving.\n")

@@ -227,6 +227,41 @@ def test_a_changed_sidecar_reloads_its_document_only(project: Project, tmp_path:
     _same_as_cold(project, second, tmp_path)
 
 
+def _timeline_rendered(first: BuildResult, second: BuildResult) -> set[str]:
+    """The timeline's pages that the second build rendered (`_rebuild_after` checks that they
+    are the pages whose Markdown changed)."""
+    return {page for page in _expected(first, second) if page.startswith("timeline/")}
+
+
+def test_a_document_given_another_city_renders_its_years_timeline_page_again_and_no_other(
+    project: Project,
+):
+    def edit(root: Path) -> None:  # the remarks of 24 April 2019: not the city inferred
+        sidecar = root / "speeches" / SIDECAR
+        sidecar.write_text(sidecar.read_text("utf-8") + "city: Vienna\n", encoding="utf-8")
+
+    first, second, _ = _rebuild_after(project, edit)
+    assert _timeline_rendered(first, second) == {"timeline/2019/index.html"}  # not the overview
+    assert ", Vienna · " in (second.site_dir / "timeline/2019/index.html").read_text("utf-8")
+
+
+def test_a_document_moved_to_another_year_renders_both_years_and_the_overview_again(
+    project: Project, tmp_path: Path
+):
+    def edit(root: Path) -> None:
+        sidecar = root / "speeches" / SIDECAR
+        text = sidecar.read_text("utf-8")
+        sidecar.write_text(text.replace("date: 2019-04-24", "date: 2020-04-24"), "utf-8")
+
+    first, second, _ = _rebuild_after(project, edit)
+    assert _timeline_rendered(first, second) == {
+        "timeline/index.html",  # its counts
+        "timeline/2019/index.html",
+        "timeline/2020/index.html",
+    }
+    _same_as_cold(project, second, tmp_path)
+
+
 def test_a_changed_knowledge_file_reloads_every_document(project: Project, tmp_path: Path):
     def edit(root: Path) -> None:
         knowledge = root / "knowledge.yaml"

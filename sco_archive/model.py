@@ -172,6 +172,17 @@ class Document:
         # Cached: sorting, browsing and linking ask for it millions of times at 10,000 documents.
         return self.value("date")
 
+    def where(self) -> str:
+        """`Venue, City`, the venue or the city alone, or "": where it was said, as the page
+        header, the lists and the citations say it. A venue that is only the document's kind
+        ("press conference") says what the document is, not where it was given."""
+        venue, city = self.value("venue"), self.value("city")
+        if venue and str(venue).casefold() == str(self.value("kind") or "").casefold():
+            venue = None
+        if venue and city and str(city).casefold() != str(venue).casefold():
+            return f"{venue}, {city}"
+        return str(venue or city or "")
+
     @functools.cached_property
     def words(self) -> int:
         # Cached: browse pages, the home page and the exports ask for it many times per build.

@@ -113,13 +113,6 @@ def join(split: Split, url: str) -> str:
     return f"{split[0]}{url}{split[1]}"
 
 
-def _where(document: Document) -> str:
-    venue = document.value("venue")
-    if venue and venue.casefold() == (document.value("kind") or "").casefold():
-        venue = None  # "press conference" says what the document is, not where it was given
-    return ", ".join(v for v in (venue, document.value("city")) if v)
-
-
 def _sentence(text: str) -> str:
     """End with a full stop unless the text already ends with a punctuation mark."""
     return text if text[-1:] in ".?!" else text + "."
@@ -135,7 +128,7 @@ def _day_month_year(date: PartialDate | None) -> str:
 def plain(document: Document, archive: str = ARCHIVE_NAME) -> Split:
     """`Speaker, "Title", venue, city, 24 June 2020. SCO Speech Archive. URL.` No "accessed"
     date: a static page cannot know the day its reader cites it."""
-    parts = [document.value("speaker"), f"“{document.title}”", _where(document)]
+    parts = [document.value("speaker"), f"“{document.title}”", document.where()]
     lead = ", ".join(p for p in parts if p)
     return f"{lead}, {_day_month_year(document.date)}. {archive}. ", "."
 
@@ -154,7 +147,7 @@ def chicago(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | Non
     title = f"“{_sentence(document.title)}”"
     details = [
         document.value("kind", "").capitalize(),
-        _where(document),
+        document.where(),
         _chicago_date(document.date),
     ]
     lead = f"{_sentence(speaker.listed)} {title}" if speaker else title
@@ -174,7 +167,7 @@ def apa(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None = 
     """APA 7 style; without a speaker the title takes the author's place."""
     kind = document.value("kind")
     title = document.title + (f" [{kind.capitalize()}]" if kind else "")
-    where = _where(document)
+    where = document.where()
     tail = f"{_sentence(where)} {archive}. " if where else f"{archive}. "
     if speaker:
         author = _sentence(speaker.initialled)
@@ -201,7 +194,7 @@ def bibtex(document: Document, archive: str = ARCHIVE_NAME, speaker: Name | None
     fields = [
         ("author", speaker.bibtex if speaker else ""),
         ("title", "{" + bibtex_escape(document.title) + "}"),
-        ("howpublished", bibtex_escape(_where(document))),
+        ("howpublished", bibtex_escape(document.where())),
         ("year", str(date.year) if date else ""),
         ("month", _MONTH_MACROS[date.month - 1] if date and date.month else ""),
         ("date", date.iso() if date else ""),

@@ -35,24 +35,12 @@ def _entry(document: Document, src_uri: str, from_src_uri: str, dated: bool) -> 
     speaker, kind = document.value("speaker"), document.value("kind")
     if speaker:
         parts.append(md_text(speaker))
-    place = where(document)
+    place = document.where()
     if place:
         parts.append(md_text(place))
     if kind:
         parts.append(md_text(kind))
     return "- " + " · ".join(parts)
-
-
-def where(document: Document) -> str:
-    """`Venue, City`, the venue or the city alone, or "": as the speech page's header says it.
-
-    A venue that is only the document's kind ("press conference") is not a place."""
-    venue, city = document.value("venue"), document.value("city")
-    if venue and str(venue).casefold() == str(document.value("kind") or "").casefold():
-        venue = None
-    if venue and city and str(city).casefold() != str(venue).casefold():
-        return f"{venue}, {city}"
-    return str(venue or city or "")
 
 
 def timeline_pages(pages: list[SpeechPage]) -> dict[str, str]:

@@ -54,6 +54,9 @@ _RU = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
 _D = r"[0-3]?\d(?:st|nd|rd|th)?"
 YEAR_DIGITS = r"(?:19|20)\d\d"  # a year of the SCO's era, as a pattern to build on
 _DASH = r"\s*(?:-|to|till|until)\s*"
+_HAN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_HAN_DIGITS = "".join(_HAN_VALUES)
+_HAN_TENS = _HAN_DIGITS + "十"
 
 # Each pattern names its groups d/m/y (start) and d2/m2 (end of a range). Order = priority when
 # two matches overlap: ranges before single dates before month-only and year-less dates.
@@ -93,6 +96,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("zh", rf"(?P<y>{YEAR_DIGITS})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
         ("zh-month", rf"(?P<y>{YEAR_DIGITS})\s*年\s*(?P<mn>[01]?\d)\s*月"),
+        # In Chinese numerals, as older datelines write them: "二〇〇六年五月十五日", "五月十五日".
+        (
+            "zh-han",
+            rf"(?P<yh>[{_HAN_DIGITS}]{{4}})\s*年\s*(?P<mh>[{_HAN_TENS}]{{1,2}})\s*月\s*"
+            rf"(?P<dh>[{_HAN_TENS}]{{1,3}})\s*日",
+        ),
+        (
+            "zh-han-md",
+            rf"(?<![{_HAN_TENS}年])(?P<mh>[{_HAN_TENS}]{{1,2}})月(?P<dh>[{_HAN_TENS}]{{1,3}})日",
+        ),
         # Year-less forms of datelines: "МОСКВА, 16 мая. /ТАСС/.", "新华社北京6月15日电"
         ("ru-dm", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU})(?!\w)"),
         ("zh-md", r"(?<![\d年])(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
@@ -128,8 +141,8 @@ class Mention:
 @lru_cache(maxsize=1024)  # the rules read the same lead and title again and again
 def find_dates(text: str) -> tuple[Mention, ...]:
     """Every date written in `text`, in order of position, overlapping matches resolved by rule."""
-    if not _DIGIT.search(text):
-        return ()  # every form of date the patterns know has a digit
+    if not _DIGIT.search(text) and "月" not in text:
+        return ()  # every form of date the patterns know has a digit, or is Chinese
     plain = norm(text)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already claimed
     found: list[Mention] = []
@@ -150,8 +163,20 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken[max(0, index - 1) : index + 1])
 
 
+def _han_number(text: str) -> int:
+    """ "十五" → 15, "二十八" → 28, "二〇〇六" → 2006: Chinese numerals as dates write them."""
+    if "十" not in text:
+        return int("".join(str(_HAN_VALUES[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (_HAN_VALUES[tens] if tens else 1) * 10 + (_HAN_VALUES[units] if units else 0)
+
+
 def _mention(rule: str, match: re.Match[str]) -> Mention | None:
     g = match.groupdict()
+    if g.get("mh"):
+        g = {**g, "mn": str(_han_number(g["mh"])), "d": str(_han_number(g["dh"]))}
+        if g.get("yh"):
+            g["y"] = str(_han_number(g["yh"]))
     if g.get("s1"):
         g = _day_and_month(int(g["s1"]), int(g["s2"]), g)
         if g is None:

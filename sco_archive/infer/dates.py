@@ -479,9 +479,13 @@ def _lead_date(
         guessed = guessed or found
     if guessed is not None:
         return guessed
-    # Page furniture may fill the first paragraphs: "On 16 June 2009, …" opening a later one
-    # is still the lead.
+    # Page furniture (a photo and its caption) may fill the first paragraphs: "On 16 June
+    # 2009, …" or an agency's dateline opening a later one is still the lead.
     for paragraph in paragraphs[len(lead) : _LATE_LEAD]:
+        closing = paragraph in paragraphs[-2:]  # a signature line: the closing rule's
+        found = None if closing else _lead_paragraph_date(paragraph, years)
+        if found is not None and found[0].rule.startswith("dateline"):
+            return found
         sentence = first_sentence(paragraph.text)
         for mention in find_dates(sentence)[:1]:
             before = norm(sentence)[: mention.start]
@@ -490,7 +494,6 @@ def _lead_date(
             if re.fullmatch(r"\W*On\s+", before):
                 rule = "date-opens-paragraph"
                 return _fields(mention, paragraph.text, paragraph.line, Origin.TEXT, rule, 0.8)
-            closing = paragraph in paragraphs[-2:]  # a signature line: the closing rule's
             if word_count(paragraph.text) <= 8 and _CITY_DATELINE.fullmatch(before) and not closing:
                 # "Tianjin, July 15, 2025" under a heading: the place and day it was said
                 rule = "place-date-line"
@@ -590,8 +593,30 @@ def _dateline(paragraph: Paragraph, mention: Mention, years: YearHints) -> Chose
     if found is None:
         return None
     filed, confidence = found
-    event, rule = _on_the_weekday(filed, years)
+    event, rule = _on_the_day(filed, first_sentence(paragraph.text)[mention.end :])
+    if rule == "dateline":
+        event, rule = _on_the_weekday(filed, years)
     return _fields(event, paragraph.text, paragraph.line, Origin.TEXT, rule, confidence)
+
+
+# "新华社塔什干3月16日电 … 理事会15日在塔什干宣布": Chinese news gives the event's day of the
+# month alone, after the dateline of the day it was filed.
+_DAY_ALONE = re.compile(r"(?<![\d月年/.-])([0-3]?\d)\s*日(?!电|電)")
+
+
+def _on_the_day(filed: Mention, rest: str) -> tuple[Mention, str]:
+    """The day the lead gives alone after a Chinese dateline, in the dateline's month (or the
+    month before, for a day after the dateline's); else the dateline's own day."""
+    found = _DAY_ALONE.search(norm(rest))
+    if found is None or filed.year is None or filed.month is None or filed.day is None:
+        return filed, "dateline"
+    day = int(found.group(1))
+    year, month = filed.year, filed.month
+    if day > filed.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if day == filed.day or not valid_date(year, month, day):
+        return filed, "dateline"
+    return Mention(filed.start, filed.end, filed.rule, month, day, year), "dateline-day"
 
 
 def _on_the_weekday(filed: Mention, years: YearHints) -> tuple[Mention, str]:

@@ -231,7 +231,11 @@ _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 def ordinal(words: str) -> int | None:
     """The number of a meeting as its name gives it: "24th", "twenty-third", "7-е", "第十八次"."""
-    found = re.search(r"(?<!\d)(\d{1,2})\s*-?\s*(?:st|nd|rd|th|е|й|го|м|ое)\b", words, re.I)
+    found = re.search(
+        r"(?<!\d)(\d{1,2})\s*-?\s*(?:st|nd|rd|th|ое|ом|ого|ому|ой|ая|ую|ые|ых|е|й|го|м)\b",
+        words,
+        re.I,
+    )
     if found:
         return int(found.group(1))
     found = re.search(rf"\b{_ORDINAL_WORD}\b", words, re.I)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from opencc import OpenCC
 
 from sco_archive.model import Paragraph
+from sco_archive.read.structure import is_furniture
 
 # Same-length replacements only, so an offset in the normalised text is an offset in the original
 # and snippets can be cut "as written".
@@ -190,6 +191,7 @@ def lead_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     lead: list[Paragraph] = []
     for paragraph in paragraphs[:4]:
         lead.append(paragraph)
-        if word_count(paragraph.text) > 12:
+        # A breadcrumb or a row of links may be long, but is no prose.
+        if word_count(paragraph.text) > 12 and not is_furniture(paragraph.text):
             break
     return lead

@@ -565,3 +565,39 @@ def test_a_chinese_range_of_days_dates_the_first_day_and_ends_on_the_last():
     fields = infer("", "2006年7月24-27日,公安部代表团参加了在塔什干召开的会议。")
     assert fields["date"].value.iso() == "2006-07-24"
     assert fields["date_end"].value.iso() == "2006-07-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("二〇〇六年五月十五日", "2006-05-15"),
+        ("二〇二五年九月一日", "2025-09-01"),
+    ],
+)
+def test_a_date_in_chinese_numerals_is_read(text, iso):
+    (mention,) = find_dates(text)
+    assert mention.date.iso() == iso
+
+
+def test_a_dateline_in_chinese_numerals_after_a_photo_caption_dates_the_text():
+    # The lead below a photo and its caption; the eighth summit, in Dushanbe, was in 2008.
+    caption = (
+        "上海合作组织峰会二十八日在塔吉克斯坦首都杜尚别举行,各国元首出席会议。"
+        "图为六国元首集体合影。中新社发 齐彬 摄"
+    )
+    lead = (
+        "中新社杜尚别八月二十八日电(记者 齐彬)"
+        "上海合作组织成员国元首理事会第八次会议二十八日在杜尚别举行。"
+    )
+    fields = infer("", caption, "|", lead, "胡锦涛发表了重要讲话。", "成员国元首签署了文件。")
+    assert fields["date"].value.iso() == "2008-08-28"
+
+
+def test_the_day_a_chinese_lead_gives_alone_after_the_dateline_is_the_events():
+    lead = (
+        "新华社塔什干3月16日电(记者蔡国栋)"
+        "上合组织地区反恐怖机构理事会15日在塔什干宣布,将举行联合演习。"
+    )
+    fields = infer("", lead + "2019年是上合组织重要的一年。")
+    assert fields["date"].value.iso() == "2019-03-15"
+    assert fields["date"].rule == "dateline-day"

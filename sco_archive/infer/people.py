@@ -855,7 +855,18 @@ def _office_named(text: str, knowledge: Knowledge) -> tuple[Office | None, re.Ma
 @lru_cache(maxsize=256)
 def _office_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
     # Compiled once: re's own cache of 512 patterns is outgrown by inference's, and thrashes.
-    return re.compile(rf"(?<![\w-])(?:{_flexible(aliases)})", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){_NOT_A_DEPUTY}(?:{_flexible(aliases)})(?!s\b)", re.IGNORECASE)
+
+
+# "Deputy Secretary-General of the SCO Sohail Khan", "заместитель генсека" name another office
+# than the one their words contain; "SCO, UN Secretary-Generals" names two holders, not one.
+_NOT_A_DEPUTY = (
+    "".join(
+        f"(?<!{word}\\s)"
+        for word in ("deputy", "vice", "assistant", "заместитель", "заместителя", "заместителю")
+    )
+    + "(?<!vice-)(?<!under-)"
+)
 
 
 def _flexible(aliases: tuple[str, ...]) -> str:

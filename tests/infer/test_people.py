@@ -468,3 +468,20 @@ def test_a_holder_named_on_a_date_after_their_term_is_a_former_holder():
 def test_the_former_soviet_republics_make_no_one_a_former_holder():
     lead = "Secretary-General Zhang Ming met envoys of the former Soviet republics on 5 May 2023."
     assert value(infer("News", lead), "speaker_role") == "SCO Secretary-General"
+
+
+def test_a_deputy_is_not_the_holder_of_the_office_his_title_contains():
+    lead = (
+        "Deputy secretary-general of the SCO Sohail Khan speaks during an interview in Urumqi, "
+        "on May 22, 2025."
+    )
+    assert value(infer("Media forum to open", lead), "speaker") != "Nurlan Yermekbayev"
+
+
+def test_two_holders_named_at_once_are_not_one_speaker():
+    fields = infer(
+        "SCO, UN Secretary-Generals held a meeting",
+        "On 28 September, 2019 the SCO Secretary-General took part in a meeting at the United "
+        "Nations Headquarters with UN Secretary-General Antonio Guterres.",
+    )
+    assert value(fields, "speaker") != "António Guterres"

@@ -151,7 +151,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I am|my)\b|\bWe\s+(?:are|have|will)\b|\b
 
 # A line that says what the text below it is: "Following is the text of UN Secretary-General
 # António Guterres' video message at …", "— Remarks by Chinese President Hu Jintao at …".
-_ANNOUNCES = re.compile(
+ANNOUNCES = re.compile(
     r"^\W*(?:(?:the\s+)?following\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text\s+of\s+)?"
     r"|(?:full\s+)?text\s+of\s+|ниже\s+(?:приводится|публикуется)\s+(?:полный\s+)?(?:текст\s+)?"
     r"|以下(?:是|为))",
@@ -166,7 +166,7 @@ def _announced_kind(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Fi
     kind word that opens the line and says whose it is."""
     for paragraph in paragraphs[:_OPENING]:
         plain = norm(first_sentence(paragraph.text))
-        announced = _ANNOUNCES.match(plain)
+        announced = ANNOUNCES.match(plain)
         if announced is not None:
             found = title_kind(plain[announced.end() :], knowledge)
             rule = "text-announced"

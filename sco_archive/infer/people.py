@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sco_archive.infer.kinds import INTERVIEW, NEWS, NO_SPEAKER, PRESS_CONFERENCE, title_kind
+from sco_archive.infer.kinds import (
+    ANNOUNCES,
+    INTERVIEW,
+    NEWS,
+    NO_SPEAKER,
+    PRESS_CONFERENCE,
+    title_kind,
+)
 from sco_archive.infer.matcher import holders_named, offices_named, per_knowledge
 from sco_archive.infer.text import (
     alternation,
@@ -135,12 +142,40 @@ def infer_people(
     if found is None:
         found = _transcript(paragraphs, knowledge, date)
     if found is None:
+        found = _announced_author(paragraphs, knowledge, date)
+    if found is None:
         found = _from_lead(paragraphs, knowledge, date, kind, title=title)
     if found is None and date is None and era is not None:
         found = _from_title(title, title_line, knowledge, era, guess=True) or _from_lead(
             paragraphs, knowledge, era, kind, guess=True, title=title
         )
     return found if found is not None else (None, None)
+
+
+# "Following is the text of UN Secretary-General Ban Ki-moon's message to …, delivered by …":
+# whose text it is comes before the possessive, whoever delivered it.
+_WHOSE = re.compile(r"(?P<who>[^.;:]{3,120}?)['’]s?\s")
+
+
+def _announced_author(
+    paragraphs: Sequence[Paragraph], knowledge: Knowledge, date: PartialDate | None
+) -> tuple[Field, Field | None] | None:
+    """The author a line that announces the text below it names."""
+    for paragraph in paragraphs[:_ANNOUNCING_LINES]:
+        plain = norm(paragraph.text[:400])
+        announced = ANNOUNCES.match(plain)
+        whose = _WHOSE.match(plain, announced.end()) if announced is not None else None
+        if whose is None:
+            continue
+        person = _known_person(whose["who"], knowledge)
+        if person is not None:
+            person = replace(_shifted(person, whose.start("who")), rule="speaker-announced")
+            line = paragraph.line
+            return _person_fields(person, paragraph.text, line, Origin.TEXT, 0.9, knowledge, date)
+    return None
+
+
+_ANNOUNCING_LINES = 6  # paragraphs that may hold the line announcing the text
 
 
 def _from_title(

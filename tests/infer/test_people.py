@@ -485,3 +485,13 @@ def test_two_holders_named_at_once_are_not_one_speaker():
         "Nations Headquarters with UN Secretary-General Antonio Guterres.",
     )
     assert value(fields, "speaker") != "António Guterres"
+
+
+def test_the_line_that_announces_a_text_names_its_author_not_who_delivered_it():
+    lead = (
+        "Following is the text of UN Secretary-General Ban Ki-moon’s message to the Eighth "
+        "Meeting of the Council of Heads of State of the SCO, delivered by Miroslav Jenča, "
+        "Special Representative of the Secretary-General, in Dushanbe, today, 28 August:"
+    )
+    fields = infer("SECRETARY-GENERAL EXPRESSES CONFIDENCE IN THE SCO", "| |||", lead)
+    assert value(fields, "speaker") == "Ban Ki-moon"

@@ -180,7 +180,8 @@ _HEADLINE_WINDOW = 10  # lines searched for a headline below the furniture
 def _headline_shaped(line: str, block: Block) -> bool:
     """A headline is not a sentence, a list item or a line of a hard-wrapped paragraph."""
     return not (
-        re.search(r"[.!?。,;，；]\s*$", line)  # a sentence, or a clause that goes on
+        # A sentence, a clause that goes on, or a salutation ("Dear colleagues:", "尊敬的同事：")
+        re.search(r"[.!?。,;，；:：]\s*$", line)
         or _starts_item(line)
         or (len(block) > 1 and _is_hard_wrapped(block))
     )

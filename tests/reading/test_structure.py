@@ -195,3 +195,11 @@ def test_a_headline_wrapped_before_its_end_runs_on_to_the_next_line(text):
 def test_a_headline_that_ends_in_a_full_word_does_not_take_the_next_line():
     shape = split_structure("SCO summit opens in Astana\nThe leaders arrived\n\nText.")
     assert shape.title == "SCO summit opens in Astana"
+
+
+@pytest.mark.parametrize(
+    "salutation", ["尊敬的各位同事：", "Dear colleagues:", "Уважаемые коллеги!"]
+)
+def test_a_salutation_below_the_furniture_is_the_speech_not_its_headline(salutation):
+    shape = split_structure(f"Breaking News\n\n{salutation}\n\nIt is an honour to be here today.")
+    assert shape.title != salutation

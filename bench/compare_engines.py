@@ -19,6 +19,7 @@ import argparse
 import difflib
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -164,8 +165,9 @@ def engine_env(engine: str) -> dict[str, str]:
     return env
 
 
-def run_build(root: Path, engine: str, own_cli: bool = False) -> float:
-    """Build the project at `root` from cold with `engine`; return the seconds it took."""
+def run_build(root: Path, engine: str, own_cli: bool = False) -> tuple[float, float]:
+    """Build the project at `root` from cold with `engine`; return the seconds it took, on
+    the clock and of CPU (its processes', waited for: less swayed by a busy machine)."""
     shutil.rmtree(root / "site", ignore_errors=True)
     shutil.rmtree(root / ".cache", ignore_errors=True)
     remove_generated_docs(root / "docs")
@@ -173,12 +175,17 @@ def run_build(root: Path, engine: str, own_cli: bool = False) -> float:
         command = [sys.executable, "-m", engine, "build", "-q", "-f", "mkdocs.yml"]
     else:
         command = [sys.executable, str(REPO / "build_site.py"), "build"]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(command, cwd=root, env=engine_env(engine), capture_output=True, text=True)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} with {engine} failed:\n{done.stderr[-3000:]}")
-    return seconds
+    return seconds, cpu
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @dataclass
@@ -201,18 +208,18 @@ def cases(work: Path, generated: int) -> list[Case]:
 
 def run_cases(
     work: Path, generated: int = GENERATED, differences: list[Difference] | None = None
-) -> tuple[list[Comparison], dict[str, list[float]]]:
+) -> tuple[list[Comparison], dict[str, list[tuple[float, float]]]]:
     """Build every case with both engines below `work` and compare; also return each engine's
-    build time of the generated corpus."""
+    build times (clock, CPU) of the generated corpus."""
     differences = load_differences() if differences is None else differences
     comparisons: list[Comparison] = []
-    times: dict[str, list[float]] = {engine: [] for engine in ENGINES}
+    times: dict[str, list[tuple[float, float]]] = {engine: [] for engine in ENGINES}
     for number, case in enumerate(cases(work, generated)):
         roots = {e: make_project(work / f"case-{number}" / e, case.speeches) for e in ENGINES}
         for engine, root in roots.items():
-            seconds = run_build(root, engine, case.own_cli)
+            took = run_build(root, engine, case.own_cli)
             if not case.own_cli and case.speeches != REPO / "speeches":
-                times[engine].append(seconds)
+                times[engine].append(took)
         sites = [roots[e] / "site" for e in ENGINES]
         comparisons.append(compare_trees(f"{case.name}: site/", *sites, differences))
         if case.compare_docs:
@@ -221,11 +228,11 @@ def run_cases(
     return comparisons, times
 
 
-def time_builds(work: Path, generated: int, repeat: int) -> dict[str, list[float]]:
+def time_builds(work: Path, generated: int, repeat: int) -> dict[str, list[tuple[float, float]]]:
     """`repeat` more cold builds of the generated corpus per engine, taking turns."""
     corpus = work / "generated-speeches"
     roots = {e: make_project(work / "timing" / e, corpus) for e in ENGINES}
-    times: dict[str, list[float]] = {engine: [] for engine in ENGINES}
+    times: dict[str, list[tuple[float, float]]] = {engine: [] for engine in ENGINES}
     for _ in range(repeat):
         for engine, root in roots.items():
             times[engine].append(run_build(root, engine))
@@ -251,11 +258,12 @@ def main() -> None:
                 times[engine] += more
     for comparison in comparisons:
         print(comparison.summary())
-    for engine, seconds in times.items():
-        spread = ", ".join(f"{s:.1f}" for s in seconds)
+    for engine, took in times.items():
+        clock, cpu = [t[0] for t in took], [t[1] for t in took]
         print(
             f"{TITLES[engine]}: cold build of {args.n} generated documents, median "
-            f"{statistics.median(seconds):.1f} s ({spread})"
+            f"{statistics.median(clock):.1f} s ({', '.join(f'{s:.1f}' for s in clock)}), "
+            f"CPU {statistics.median(cpu):.1f} s ({', '.join(f'{s:.1f}' for s in cpu)})"
         )
     unused = stale(differences, comparisons)
     for what in unused:

@@ -46,7 +46,8 @@ def _run(code: str, engine_name: str | None, cwd: Path = REPO) -> subprocess.Com
 
 def test_without_a_choice_the_default_dependency_mkdocs_renders() -> None:
     assert choose(environ={}, modules={}) == "mkdocs"
-    assert engine.ENGINE.name == "mkdocs"  # the test suite runs on the default
+    if ENV not in os.environ:  # the test suite runs on the default unless told otherwise
+        assert engine.ENGINE.name == "mkdocs"
 
 
 def test_sco_archive_engine_chooses_properdocs() -> None:

@@ -41,6 +41,8 @@ from generate_corpus import generate  # noqa: E402
 
 from tests.generated_docs import copy_hand_written_docs, remove_generated_docs  # noqa: E402
 
+# As in sco_archive/engine.py, which this script does not import: it builds with both engines,
+# each in its own process, and chooses none for itself.
 ENGINES = ("mkdocs", "properdocs")
 TITLES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
 DIFFERENCES = REPO / "tests" / "engines" / "differences.yaml"

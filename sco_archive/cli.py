@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from sco_archive.build.run import BuildResult, build
+from sco_archive.engine import ENGINE
 from sco_archive.errors import ArchiveError
 from sco_archive.loader import Outcome
 from sco_archive.model import Severity
@@ -96,7 +97,7 @@ def _report_build(result: BuildResult) -> None:
     if note:
         click.echo(f"Note: {note}", err=True)
     click.echo(
-        f"Built {result.page_count} documents into {result.site_dir} in "
+        f"Built {result.page_count} documents into {result.site_dir} with {ENGINE} in "
         f"{result.seconds:.1f} s ({changed}): {len(result.errors)} error(s), "
         f"{len(result.warnings)} warning(s)."
     )
@@ -217,13 +218,13 @@ def serve_command(config: str, dev_addr: str | None) -> None:
 
 
 def _show_mkdocs_progress() -> None:
-    """Print what MkDocs' own command line prints ("Serving on …", "Building documentation");
+    """Print what the engine's own command line prints ("Serving on …", "Building documentation");
     not the archive's per-document findings, which `check` reports."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)
+    engine_log = ENGINE.logger()  # under ProperDocs, `mkdocs.*` loggers too (engine.activate)
+    engine_log.addHandler(handler)
+    engine_log.setLevel(logging.INFO)
     logging.getLogger("mkdocs.plugins.sco_archive").setLevel(logging.WARNING)
 
 

@@ -36,6 +36,7 @@ from sco_archive.build.state import (
 )
 from sco_archive.cache.derived import DerivedCache
 from sco_archive.cache.documents import DocumentCache
+from sco_archive.engine import ENGINE
 from sco_archive.model import Document
 from sco_archive.project import (
     CACHE_DIR,
@@ -107,7 +108,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.dirty = dirty
         self.serving = command == "serve"
         if dirty:  # `serve --dirty`: our dirty builds are exact (see build/state.py)
-            logging.getLogger("mkdocs.commands.build").addFilter(DROP_DIRTY_WARNING)
+            ENGINE.logger("commands.build").addFilter(DROP_DIRTY_WARNING)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our templates sit between a site's own custom_dir and Material's, so a fork can

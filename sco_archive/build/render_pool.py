@@ -16,6 +16,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from sco_archive.engine import ENGINE
+
 
 class RenderShare:
     """`share` rendered in a forked process, started at once; `join` waits for it."""
@@ -78,9 +80,9 @@ def _render_share(
     from mkdocs.commands.build import _build_page, _populate_page
 
     collect = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.handlers[:] = [collect]
-    mkdocs_log.propagate = False
+    engine_log = ENGINE.logger()  # under ProperDocs, `mkdocs.*` loggers too (engine.activate)
+    engine_log.handlers[:] = [collect]
+    engine_log.propagate = False
     found: dict[str, object] = {}
     try:
         for file in share:

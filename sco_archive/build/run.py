@@ -42,6 +42,7 @@ from sco_archive.cache.pages import (
     reuse_from_docs,
     save_page_cache,
 )
+from sco_archive.engine import ENGINE
 from sco_archive.errors import BuildFailed
 from sco_archive.fs import recover_interrupted_swap, staging_for, swap_in
 from sco_archive.loader import Corpus, ProgressFactory, diagnostic_order
@@ -260,7 +261,7 @@ def _render(
     build_config = load_project_config(project, site_dir=str(staging))
     plugin = archive_plugin(build_config)
     plugin.driven = DrivenBuild(generated, warm, site_dir)
-    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger = ENGINE.logger("commands.build")
     build_logger.addFilter(DROP_DIRTY_WARNING)
     try:
         # Always dirty: pages the plugin renders in its forked process are skipped here. The

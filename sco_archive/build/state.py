@@ -23,6 +23,7 @@ from mkdocs.structure.files import File
 
 from sco_archive import LOADER_VERSION, __version__
 from sco_archive.cache.fingerprint import Fingerprint
+from sco_archive.engine import ENGINE
 from sco_archive.fs import write_atomically
 from sco_archive.project import PACKAGE_DIR
 
@@ -55,7 +56,7 @@ def fingerprint(config: MkDocsConfig, theme_dir: Path, hand_written: list[Path])
     # Not LOADER_VERSION: what the loader makes of a document reaches a page only through
     # the page's own Markdown, which is compared page by page.
     found = Fingerprint(f"{STATE_VERSION}", __version__, str(config.site_url or ""))
-    found.versions("mkdocs", "mkdocs-material").file("config", Path(config.config_file_path))
+    found.versions(ENGINE.name, "mkdocs-material").file("config", Path(config.config_file_path))
     found.tree("theme", theme_dir)
     for path in sorted(hand_written):
         found.file(path.as_posix(), path)
@@ -204,7 +205,7 @@ def current_state(
 
 # The tools whose versions shape a built site, besides this package.
 _BUILD_TOOLS = (
-    "mkdocs",
+    ENGINE.name,  # mkdocs or properdocs: a site built by the other is built again
     "mkdocs-material",
     "pagefind",
     "markdown",

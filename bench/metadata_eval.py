@@ -161,7 +161,7 @@ _COUNTRY_OF = {
     "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "uzbek": "uzbekistan", "pakistani": "pakistan",
     "iranian": "iran", "belarusian": "belarus", "prc": "china", "un": "un",
 }  # fmt: skip
-_ROLE_FILLER = {"of", "the", "people", "s", "republic", "federation", "official"}
+_ROLE_FILLER = {"of", "the", "people", "s", "republic", "federation", "official", "affairs"}
 _SAME_WORD = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "ministry": "ministry"}
 
 

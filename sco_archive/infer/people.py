@@ -645,9 +645,11 @@ def _attributed(sentence: str, knowledge: Knowledge) -> Person | None:
 # сообщил сегодня официальный представитель МИД России …", "На это обратил внимание …". Only
 # office holders the knowledge file knows: it gives their names in English.
 _RU_ATTRIBUTION = re.compile(
-    r"(?:^|[.!?»\"]\s+|,\s*[-—]?\s*)(?:Об\s+этом\s+|На\s+это\s+)?(?:сегодня\s+|вчера\s+)?"
+    r"(?:^|[.!?»\"]\s+|,\s*[-—]?\s*)(?:Об\s*этом\s*|На\s+это\s+)?(?:сегодня\s+|вчера\s+)?"
     r"(?:заявил|сообщил|сказал|рассказал|отметил|подчеркнул|указал|обратил)[аи]?\s+"
-    r"(?:внимание\s+)?(?:сегодня\s+|вчера\s+)?(?P<who>[^.,;:!?«»\"]{3,200})"
+    # "… заявил 14 сентября генеральный секретарь …", "… заявил и. о. министра …"
+    r"(?:внимание\s+)?(?:сегодня\s+|вчера\s+|\d{1,2}\s+[а-я]+\s+)?(?:и\.\s*о\.\s*|врио\s+)?"
+    r"(?P<who>[^.,;:!?«»\"]{3,200})"
 )
 # A preposition before the name: "… заявил журналистам после встречи с Путиным" names another.
 _RU_PREPOSITION = re.compile(r"(?<!\w)(?:с|со|после|на|в|во|о|об|для|к|от|по|при|у)\s", re.I)
@@ -925,7 +927,11 @@ def _person_fields(
     snippet = clip(text, person.start, person.end)
     speaker = Field(person.name, origin, person.rule, confidence, line, snippet)
     if person.role:
-        role = f"former {person.role}" if _named_former(text, person) else person.role
+        role = person.role
+        if _named_former(text, person):
+            role = f"former {role}"
+        elif _ACTING.search(norm(text[max(0, person.start - _FORMER_REACH) : person.start])):
+            role = f"acting {role}"
         return speaker, Field(role, origin, "role-named", confidence, line, snippet)
     holder = person.holder
     if holder is None:
@@ -956,6 +962,10 @@ _FORMER_BEFORE = re.compile(
 )
 _FORMER_AFTER = re.compile(r"\s*,\s*(?:a\s+|the\s+)?(?:former|ex-)\b|\s*,\s*бывш\w+", re.I)
 _FORMER_REACH = 100  # characters before a name in which "former" may still qualify it
+# "и. о. министра иностранных дел Узбекистана Владимир Норов", "Acting Foreign Minister X"
+_ACTING = re.compile(
+    r"(?:\bacting|\bи\.\s*о\.|\bврио|исполняющ\w+\s+обязанности)\s+[^.;!?]*$", re.IGNORECASE
+)
 
 
 def _named_former(text: str, person: Person) -> bool:

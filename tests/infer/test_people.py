@@ -495,3 +495,25 @@ def test_the_line_that_announces_a_text_names_its_author_not_who_delivered_it():
     )
     fields = infer("SECRETARY-GENERAL EXPRESSES CONFIDENCE IN THE SCO", "| |||", lead)
     assert value(fields, "speaker") == "Ban Ki-moon"
+
+
+@pytest.mark.parametrize(
+    ("lead", "role"),
+    [
+        (
+            "Шанхайской организации сотрудничества важно сохранять внеблоковый статус. Об этом "
+            "заявил и. о. министра иностранных дел Узбекистана Владимир Норов.",
+            "acting Foreign Minister of Uzbekistan",
+        ),
+        (
+            "Главы государств ШОС на саммите в Душанбе примут решения. Об этомзаявил 14 сентября "
+            "генеральный секретарь организации Владимир Норов.",
+            None,
+        ),
+    ],
+)
+def test_a_russian_attribution_names_the_speaker_after_a_date_or_an_acting_title(lead, role):
+    fields = infer("Норов рассказал о ШОС", lead)
+    assert value(fields, "speaker") == "Vladimir Norov"
+    if role:
+        assert value(fields, "speaker_role") == role

@@ -192,6 +192,8 @@ def _from_title(
         # A headline's attribution: "…, Secretary-General Rashid Alimov says", "…, according to X"
         or _attributed(title, knowledge)
     )
+    if person is not None and _JOINED_BY.match(_plain(segment), person.end):
+        return None  # two who act together: neither is the one speaker
     if person is not None and _announced(_plain(segment)[person.end :]):
         # "Prime Minister X will represent Pakistan at the summit", "X to attend …": a report
         # that announces an event; whoever it names, its words are the announcer's.
@@ -538,9 +540,18 @@ def _acting(sentence: str, person: Person) -> bool:
     before = plain[: person.start]
     if _SPOKEN_BY.search(before):
         return True  # a subtitle: "— Remarks by Chinese President Hu Jintao at the 12th Meeting …"
-    if _OBJECT_OF.search(before):
+    if _OBJECT_OF.search(before) or _JOINED_BY.match(plain, person.end):
         return False
     return _acts(plain[person.end :]) or _opens_with_colon(plain, person)
+
+
+# "Sergei Lavrov and his Chinese counterpart, Wang Yi, …", "Лавров и его китайский коллега":
+# two who act together, neither the one speaker.
+_JOINED_BY = re.compile(
+    r"\s*,?\s*(?:and\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}counterparts?"
+    r"|и\s+(?:его|ее|её)\s+(?:\w+\s+){0,2}коллег\w*)\b",
+    re.IGNORECASE,
+)
 
 
 _SPOKEN_BY = re.compile(

@@ -517,3 +517,15 @@ def test_a_russian_attribution_names_the_speaker_after_a_date_or_an_acting_title
     assert value(fields, "speaker") == "Vladimir Norov"
     if role:
         assert value(fields, "speaker_role") == role
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russian Foreign Minister Sergei Lavrov and his Chinese counterpart, Wang Yi, hold a news "
+        "conference",
+        "Сергей Лавров и его китайский коллега Ван И провели пресс-конференцию",
+    ],
+)
+def test_two_who_act_together_are_not_one_speaker(title):
+    assert value(infer(title, "They answered questions."), "speaker") is None

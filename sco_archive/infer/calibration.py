@@ -114,6 +114,13 @@ class Calibration:
         if held_out is not None and held_out[2] != "rare":  # this rule's own record
             # The dev part flatters the rules written from it; unseen documents say by how much.
             confidence = min(confidence, _lower_bound(*held_out[:2]))
+        few = self.held_out.get(field, {}).get(evidence)
+        mine = self.counts.get(field, {}).get(evidence, (0, 0))
+        if few is not None and few[1] < MIN_MEASURED <= mine[1]:
+            # Too few unseen documents to judge the evidence alone, but not to be ignored: a
+            # title's date right 12 of 12 times on the dev part and 2 of 4 on unseen ones is
+            # judged on 14 of 16.
+            confidence = min(confidence, _lower_bound(mine[0] + few[0], mine[1] + few[1]))
         return round(confidence, 3)
 
 

@@ -54,6 +54,13 @@ def test_a_band_measured_too_rarely_is_never_raised_by_its_rules_other_bands():
     assert calibrated("date", field("dateline", 0.85), calibration).confidence < 0.85
 
 
+def test_a_few_unseen_documents_are_pooled_with_the_dev_part_not_ignored():
+    dev = Calibration({"date": {"date-in-title@high": (12, 12)}})
+    checked = replace(dev, held_out={"date": {"date-in-title@high": (2, 4)}})
+    assert calibrated("date", field("date-in-title", 0.95), dev).confidence >= 0.8
+    assert calibrated("date", field("date-in-title", 0.95), checked).confidence < 0.8
+
+
 def test_a_pool_of_rare_unlike_rules_is_never_called_sure():
     counts = {f"rule{i}@high": (1, 1) for i in range(20)}
     calibration = Calibration({"city": counts})

@@ -349,4 +349,10 @@ def test_screenshots(context, base_url: str, screenshots: Path, width: int) -> N
     page.screenshot(path=screenshots / f"speech-print-{width}.png", full_page=True)
     assert not page.locator(".md-header").is_visible()
     assert page.locator(".cite").is_visible()
+    # Printed, the citation stands above the text, and the paragraph numbers stay.
+    cite_top = page.locator(".cite").bounding_box()["y"]
+    text_top = page.locator(".speech-text").bounding_box()["y"]
+    assert cite_top < text_top
+    number = page.locator("#p7 .para-link")
+    assert number.is_visible() and number.bounding_box()["x"] >= 0
     only_local(context, base_url)

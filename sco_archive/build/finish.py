@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from sco_archive.search.index import build_search_index
 from sco_archive.write.downloads import write_exports
+from sco_archive.write.feed import Feed
 from sco_archive.write.speech_pages import SpeechPage
 
 
@@ -21,6 +23,7 @@ class SiteOutputs:
     site_name: str
     stale_folders: set[str] | None  # search folders to index again; None: all of them
     shard_pages: int
+    feeds: Sequence[Feed] = ()  # the speakers', kinds' and topics' feeds
 
 
 def index_and_write_downloads(outputs: SiteOutputs) -> None:
@@ -29,7 +32,9 @@ def index_and_write_downloads(outputs: SiteOutputs) -> None:
     # The downloads are written while Pagefind, another process, indexes: this thread has the
     # interpreter to itself meanwhile.
     with ThreadPoolExecutor(1, thread_name_prefix="exports") as pool:
-        exports = pool.submit(write_exports, site_dir, pages, outputs.site_url, outputs.site_name)
+        exports = pool.submit(
+            write_exports, site_dir, pages, outputs.site_url, outputs.site_name, outputs.feeds
+        )
         try:
             build_search_index(site_dir, outputs.stale_folders, outputs.shard_pages)
         finally:

@@ -278,6 +278,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 config.site_name,
                 self._stale_folders,
                 self.config.search_shard_pages,
+                self.generated.feeds,
             )
         )
 

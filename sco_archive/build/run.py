@@ -286,6 +286,7 @@ def _index_and_write_downloads(
             config.site_name,
             stale,
             shard_pages,
+            generated.feeds,
         )
     )
 

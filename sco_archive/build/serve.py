@@ -22,7 +22,6 @@ from watchdog.observers import Observer
 from sco_archive.build.finish import SiteOutputs
 from sco_archive.search.index import SHARD_PAGES, build_search_index
 from sco_archive.write.downloads import write_exports
-from sco_archive.write.speech_pages import SpeechPage
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
@@ -69,16 +68,12 @@ class PreviewWriters:
 
     def write(self, outputs: SiteOutputs) -> None:
         """Start writing the downloads, then indexing the stale folders."""
-        self._write_exports_in_background(
-            outputs.site_dir, outputs.pages, outputs.site_url, outputs.site_name
-        )
+        self._write_exports_in_background(outputs)
         build_search_index_in_background(
             outputs.site_dir, outputs.stale_folders, outputs.shard_pages
         )
 
-    def _write_exports_in_background(
-        self, site_dir: Path, pages: list[SpeechPage], site_url: str, site_name: str
-    ) -> None:
+    def _write_exports_in_background(self, outputs: SiteOutputs) -> None:
         """Of the rebuilds waiting for the thread's lock, only the latest writes: another would
         put older downloads over newer ones."""
         self._exports_wanted += 1
@@ -89,7 +84,13 @@ class PreviewWriters:
                 if wanted != self._exports_wanted:
                     return
                 try:
-                    write_exports(site_dir, pages, site_url, site_name)
+                    write_exports(
+                        outputs.site_dir,
+                        outputs.pages,
+                        outputs.site_url,
+                        outputs.site_name,
+                        outputs.feeds,
+                    )
                 except OSError as error:  # e.g. the preview's folder gone as `serve` stops
                     log.warning(f"downloads of the preview not updated: {error}")
 

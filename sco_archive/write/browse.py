@@ -12,6 +12,7 @@ import yaml
 from slugify import slugify
 
 from sco_archive.model import PartialDate
+from sco_archive.write.feed import Feed
 from sco_archive.write.home_timeline import entry
 from sco_archive.write.markdown import display_date, md_text, relative_uri
 from sco_archive.write.speech_pages import SpeechPage
@@ -146,8 +147,10 @@ def _count(n: int, noun: str = "document") -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _front(title: str) -> list[str]:
-    meta = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000).strip()
+def _front(title: str, feed: str = "") -> list[str]:
+    """Front matter: the title, and the page's feed for the template's <link rel="alternate">."""
+    fields = {"title": title, **({"feed": feed} if feed else {})}
+    meta = yaml.safe_dump(fields, allow_unicode=True, width=10_000, sort_keys=False).strip()
     return ["---", meta, "---", ""]
 
 
@@ -165,16 +168,29 @@ def index_page(facet: Facet, values: list[Value], extra: Iterable[str] = ()) -> 
     return "\n".join([*lines, "", *extra, ""]).rstrip("\n") + "\n"
 
 
+# Speakers, kinds and topics have feeds a reader can follow (write/feed.py); each lives beside
+# its page: speakers/vladimir-norov/feed.xml.
+FEED_FACETS = ("speaker", "kind", "topics")
+FEED_FILE = "feed.xml"
+
+
 def value_page(value: Value, about: list[str] | None = None) -> str:
     """One value's page: what is known about it, then its documents by date."""
     facet = value.facet
     index = relative_uri(facet.index_uri, value.src_uri)
+    # Raw HTML: the feed is written into the site after MkDocs, which would call a Markdown
+    # link to it broken.
+    feed = (
+        f' · <a class="feed-link" href="{FEED_FILE}" type="application/atom+xml">Atom feed</a>'
+        if facet.key in FEED_FACETS
+        else ""
+    )
     lines = [
-        *_front(value.label),
+        *_front(value.label, feed=FEED_FILE if feed else ""),
         f"# {md_text(value.label)}",
         "",
         f"{facet.noun.capitalize()} · {_count(len(value.pages))} · {md_text(value.span)} "
-        f"· [all {facet.title.lower()}]({index}{'#cities' if facet.key == 'city' else ''})",
+        f"· [all {facet.title.lower()}]({index}{'#cities' if facet.key == 'city' else ''})" + feed,
         "",
         *(about or []),
         "## Documents",
@@ -232,18 +248,38 @@ def _attr(thing: Any, *names: str) -> Any:
     return None
 
 
-def browse_pages(pages: list[SpeechPage], knowledge: Any = None) -> tuple[dict[str, str], dict]:
-    """Every browse page (path below docs/ → Markdown) and each speech page's facet links."""
+@dataclass(frozen=True)
+class Browse:
+    """The browse pages (path below docs/ → Markdown), each speech page's facet links, and
+    the feeds of the speakers, kinds and topics."""
+
+    files: dict[str, str]
+    links: dict[str, dict]
+    feeds: list[Feed]
+
+
+def browse_pages(pages: list[SpeechPage], knowledge: Any = None, site_name: str = "") -> Browse:
+    """Every browse page, each speech page's facet links, and the feeds."""
     values = collect(pages, knowledge)
     files: dict[str, str] = {}
+    feeds: list[Feed] = []
     for facet in FACETS:
         for v in values[facet.key]:
             about = speaker_about(v, knowledge) if facet.key == "speaker" else None
             files[v.src_uri] = value_page(v, about)
+            if facet.key in FEED_FACETS:
+                feeds.append(_feed(v, site_name))
         if facet.key != "city":  # the cities are listed on the venues page
             extra = _cities_section(values["city"]) if facet.key == "venue" else []
             files[f"{facet.folder}/index.md"] = index_page(facet, values[facet.key], extra)
-    return files, page_links(pages, values)
+    return Browse(files, page_links(pages, values), feeds)
+
+
+def _feed(value: Value, site_name: str) -> Feed:
+    page = _url(value.src_uri)
+    title = f"{value.label} · {site_name}" if site_name else value.label
+    subtitle = f"The newest documents of {value.facet.noun} {value.label}"
+    return Feed(page + FEED_FILE, title, subtitle, page, value.pages)
 
 
 def _cities_section(cities: list[Value]) -> list[str]:

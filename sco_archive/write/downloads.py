@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sco_archive.fs import write_atomically
 from sco_archive.model import RECORD_KEYS, document_record
-from sco_archive.write.feed import absolute, atom_feed
+from sco_archive.write.feed import Feed, absolute, atom_feed, feed_xml
 from sco_archive.write.speech_pages import SpeechPage
 
 SCHEMA_VERSION = 1
@@ -54,21 +55,29 @@ def corpus_jsonl(pages: list[SpeechPage], records: list[dict[str, Any]]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def exports(pages: list[SpeechPage], site_url: str, site_name: str) -> dict[str, str]:
-    """Every download: file name in the site root → its text."""
+def exports(
+    pages: list[SpeechPage], site_url: str, site_name: str, feeds: Sequence[Feed] = ()
+) -> dict[str, str]:
+    """Every download: its path in the site → its text. The downloads stand in the site root;
+    the feeds of speakers, kinds and topics beside their pages."""
     records = [record(p, site_url) for p in pages]
     return {
         "speeches.json": speeches_json(records),
         "speeches.csv": speeches_csv(records),
         "corpus.jsonl": corpus_jsonl(pages, records),
         "feed.xml": atom_feed(pages, site_url, site_name),
+        **{feed.path: feed_xml(feed, site_url, site_name) for feed in feeds},
     }
 
 
 def write_exports(
-    site_dir: Path, pages: list[SpeechPage], site_url: str, site_name: str = "SCO Speech Archive"
+    site_dir: Path,
+    pages: list[SpeechPage],
+    site_url: str,
+    site_name: str = "SCO Speech Archive",
+    feeds: Sequence[Feed] = (),
 ) -> None:
-    for name, content in exports(pages, site_url, site_name).items():
+    for name, content in exports(pages, site_url, site_name, feeds).items():
         # Replaced, not written over: the old file may be a hard link into the live site (an
         # incremental build), or being downloaded from the preview of `serve`.
         write_atomically(Path(site_dir) / name, content)

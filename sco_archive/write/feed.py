@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from sco_archive.model import PartialDate
@@ -37,20 +38,40 @@ def _summary(page: SpeechPage) -> str:
     return first if len(first) <= SUMMARY_CHARS else first[: SUMMARY_CHARS - 1].rstrip() + "…"
 
 
+@dataclass(frozen=True)
+class Feed:
+    """An Atom feed of some documents: the whole archive's, or one speaker's, kind's or topic's.
+
+    `path` is the feed's place in the site ("feed.xml", "speakers/vladimir-norov/feed.xml"),
+    `page` the HTML page it follows ("" for the home page, "speakers/vladimir-norov/")."""
+
+    path: str
+    title: str
+    subtitle: str
+    page: str
+    pages: list[SpeechPage]
+
+
 def atom_feed(pages: list[SpeechPage], site_url: str, site_name: str) -> str:
+    """The archive's feed: its newest dated documents."""
+    subtitle = "The newest documents of the " + site_name
+    return feed_xml(Feed("feed.xml", site_name, subtitle, "", pages), site_url, site_name)
+
+
+def feed_xml(feed: Feed, site_url: str, site_name: str) -> str:
     """The newest dated documents, newest first; `updated` is the newest document's date."""
-    newest = [p for p in reversed(pages) if p.document.date][:FEED_ENTRIES]
+    newest = [p for p in reversed(feed.pages) if p.document.date][:FEED_ENTRIES]
     updated = timestamp(newest[0].document.date) if newest else "2001-06-15T00:00:00Z"
-    home = absolute(site_url, "")
+    alternate = absolute(site_url, feed.page)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
-        f"  <title>{text(site_name)}</title>",
-        f"  <subtitle>{text('The newest documents of the ' + site_name)}</subtitle>",
-        f"  <id>{text(home)}</id>",
-        f'  <link rel="alternate" type="text/html" href={attr(home)}/>',
+        f"  <title>{text(feed.title)}</title>",
+        f"  <subtitle>{text(feed.subtitle)}</subtitle>",
+        f"  <id>{text(alternate)}</id>",
+        f'  <link rel="alternate" type="text/html" href={attr(alternate)}/>',
         f'  <link rel="self" type="application/atom+xml" '
-        f"href={attr(absolute(site_url, 'feed.xml'))}/>",
+        f"href={attr(absolute(site_url, feed.path))}/>",
         f"  <updated>{updated}</updated>",
         f"  <author><name>{text(site_name)}</name></author>",
     ]

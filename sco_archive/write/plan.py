@@ -16,6 +16,7 @@ from sco_archive.model import Diagnostic, Document, remembered
 from sco_archive.project import PACKAGE_DIR
 from sco_archive.write.browse import browse_pages
 from sco_archive.write.cite import UNKNOWN_NAMES, citations, listed_author
+from sco_archive.write.feed import Feed
 from sco_archive.write.home_timeline import HOME, home_page, timeline_pages
 from sco_archive.write.markdown import display_date
 from sco_archive.write.related import TermNumbers, related
@@ -38,6 +39,8 @@ class Generated:
     keys: dict[str, str] = field(default_factory=dict)  # speech page → its render key
     # Speech page → its search key: the part of the page the search index reads (page_keys()).
     search_keys: dict[str, str] = field(default_factory=dict)
+    # The speakers', kinds' and topics' feeds, written into the site with the downloads.
+    feeds: list[Feed] = field(default_factory=list)
 
 
 # (src_uri, render key) → the Markdown an earlier build rendered for that key, or None.
@@ -57,7 +60,8 @@ def generate(
     pages, diagnostics = plan_pages(corpus.documents)
     if knowledge is None:
         knowledge = _default_knowledge()
-    browse, links = browse_pages(pages, knowledge)
+    browsing = browse_pages(pages, knowledge, site_name)
+    browse, links = browsing.files, browsing.links
     names = getattr(knowledge, "name_orders", UNKNOWN_NAMES)
     contexts = reading_context(pages, links, site_name, numbers, names)
     both = {p.src_uri: page_keys(p, contexts[p.src_uri]) for p in pages}
@@ -75,7 +79,9 @@ def generate(
     files.update(timeline_pages(pages))
     files.update(browse)
     search_keys = {uri: search for uri, (_, search) in both.items()}
-    return Generated(dict(sorted(files.items())), pages, diagnostics, keys, search_keys)
+    return Generated(
+        dict(sorted(files.items())), pages, diagnostics, keys, search_keys, browsing.feeds
+    )
 
 
 def _render_salt() -> bytes:

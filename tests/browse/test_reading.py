@@ -351,7 +351,8 @@ def test_speaker_page_lists_documents_by_date_with_role_and_office() -> None:
             ]
         },
     )()
-    files, links = browse_pages(_pages(*reversed(SAMPLE)), knowledge)
+    browse = browse_pages(_pages(*reversed(SAMPLE)), knowledge)
+    files, links = browse.files, browse.links
     page = files["speakers/vladimir-norov.md"]
     assert page.index("[Older]") < page.index("[Newer]")
     assert "**Role:** SCO Secretary-General" in page
@@ -380,7 +381,7 @@ def test_browse_degrades_without_knowledge() -> None:
 
 def test_previous_next_and_related_in_context() -> None:
     pages = _pages(*SAMPLE)
-    _files, links = browse_pages(pages)
+    links = browse_pages(pages).links
     context = reading_context(pages, links, "Archive")
     older, newer, undated = (context[p.src_uri] for p in pages)
     assert older["previous"] is None and older["next"]["title"] == "Newer"

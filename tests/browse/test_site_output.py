@@ -95,6 +95,23 @@ def test_every_page_announces_the_feed(site: Path) -> None:
         assert len(feeds) == 1 and feeds[0].endswith("feed.xml")
 
 
+def test_a_speaker_a_kind_and_a_topic_each_have_a_feed_linked_from_their_page(site: Path) -> None:
+    for folder in ("speakers/vladimir-norov", "kinds/remarks", "topics/terrorism-extremism"):
+        page = site / folder / "index.html"
+        links = [a for tag, a in parse(page).attrs if tag == "link"]
+        feeds = [a["href"] for a in links if a.get("type") == "application/atom+xml"]
+        assert feeds[1:] == ["feed.xml"], folder  # the archive's feed, then the page's own
+        assert 'class="feed-link" href="feed.xml"' in page.read_text(encoding="utf-8")
+        feed = feedparser.parse((site / folder / "feed.xml").read_bytes())
+        assert feed.bozo == 0 and feed.entries, folder
+        assert feed.feed.link.endswith(f"/{folder}/")
+    norov = feedparser.parse((site / "speakers/vladimir-norov/feed.xml").read_bytes())
+    assert {e.author for e in norov.entries} == {"Vladimir Norov"}
+    assert "Norov" in norov.feed.title
+    # Only speakers, kinds and topics have feeds; venues and cities do not.
+    assert not list((site / "venues").glob("**/feed.xml"))
+
+
 def test_hostile_title_in_feed_and_data(site: Path) -> None:
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert feed.bozo == 0

@@ -255,6 +255,26 @@ def test_the_whole_corpus_downloads_and_the_feed_subscribes_from_home(
     only_local(context, base_url)
 
 
+def test_a_reader_follows_one_speaker_through_the_feed_on_their_page(
+    context, base_url: str
+) -> None:
+    page = context.new_page()
+    page.goto("speakers/")
+    page.get_by_role("link", name="Vladimir Norov").first.click()
+    page.wait_for_url("**/speakers/vladimir-norov/")
+    listed = page.locator("h2#documents ~ ul li").count()
+    discovered = page.locator("link[rel=alternate][type='application/atom+xml']").last
+    link = page.get_by_role("link", name="Atom feed")
+    assert urljoin(page.url, link.get_attribute("href")) == urljoin(
+        page.url, discovered.get_attribute("href")
+    )
+    feed = feedparser.parse(page.request.get(urljoin(page.url, link.get_attribute("href"))).body())
+    assert feed.bozo == 0 and "Vladimir Norov" in feed.feed.title
+    assert listed > 0 and len(feed.entries) == listed
+    assert {e.author for e in feed.entries} == {"Vladimir Norov"}
+    only_local(context, base_url)
+
+
 def test_keyboard_only_permalink_and_copy(context, base_url: str) -> None:
     page = context.new_page()
     page.goto(SPEECH)

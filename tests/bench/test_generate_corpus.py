@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate_corpus.py"
+from tests import bench_scripts
+
 N = 20
 
 
-def _load_generator():
-    # bench/ is not a package: load the script as a module by path.
-    spec = importlib.util.spec_from_file_location("generate_corpus", GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate_corpus = _load_generator()
+generate_corpus = bench_scripts.load("generate_corpus")
 
 
 @pytest.fixture(scope="module")

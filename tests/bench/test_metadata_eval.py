@@ -3,19 +3,16 @@ part and a test part, and a scorer that compares what the loader says with the l
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests import bench_scripts
+
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = importlib.util.spec_from_file_location("metadata_eval", ROOT / "bench" / "metadata_eval.py")
-assert SPEC is not None and SPEC.loader is not None
-metadata_eval = importlib.util.module_from_spec(SPEC)
-sys.modules["metadata_eval"] = metadata_eval  # dataclasses look their module up
-SPEC.loader.exec_module(metadata_eval)
+metadata_eval = bench_scripts.load("metadata_eval")
 
 
 def test_every_label_is_well_formed_and_names_its_document():

@@ -3,26 +3,17 @@ errors right. Zensical itself is in no extra of ours: these tests run without it
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 from sco_archive.build.plugin import ArchivePlugin
+from tests import bench_scripts
 
-WATCH = Path(__file__).resolve().parents[2] / "bench" / "zensical_watch.py"
-
-
-def _load_watch():
-    # bench/ is not a package: load the script as a module by path.
-    spec = importlib.util.spec_from_file_location("zensical_watch", WATCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["zensical_watch"] = module
-    spec.loader.exec_module(module)
-    return module
+WATCH = bench_scripts.BENCH / "zensical_watch.py"
 
 
-zensical_watch = _load_watch()
+zensical_watch = bench_scripts.load("zensical_watch")
 
 
 def test_it_says_what_becomes_of_every_event_our_plugin_implements() -> None:

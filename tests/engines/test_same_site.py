@@ -8,26 +8,16 @@ the shipped archive with the engine's own `build`.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-COMPARE = Path(__file__).resolve().parents[2] / "bench" / "compare_engines.py"
+from tests import bench_scripts
+
 GENERATED = 30  # documents: enough for every kind of page, a few seconds per build
 
 
-def _load_compare():
-    # bench/ is not a package: load the script as a module by path.
-    spec = importlib.util.spec_from_file_location("compare_engines", COMPARE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["compare_engines"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-compare_engines = _load_compare()
+compare_engines = bench_scripts.load("compare_engines")
 
 
 @pytest.fixture(scope="module")

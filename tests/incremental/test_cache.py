@@ -10,12 +10,10 @@ makes, byte for byte.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from sco_archive.cache import documents
 from sco_archive.errors import BuildFailed
 from sco_archive.search.index import folder_of
 from sco_archive.write import related
+from tests import bench_scripts
 from tests.generated_docs import remove_generated_docs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,12 +39,7 @@ DOCUMENT = "003_00bf8023feeb3ada.txt"
 
 
 def _generator():
-    path = REPO / "bench" / "generate_corpus.py"
-    spec = importlib.util.spec_from_file_location("generate_corpus", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate_corpus", module)
-    spec.loader.exec_module(module)
-    return module
+    return bench_scripts.load("generate_corpus")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ def document(title: str, date: str, speaker: str, kind: str, city: str, body: st
 
 
 # Two documents say "Spider Web"; a third has both words, apart; the rest neither.
+# Three, of 2019, 2020 and 2021, say "Belt and Road".
 DOCUMENTS = {
     "norov-2019.md": document(
         "Remarks on regional security",
@@ -25,6 +26,8 @@ Dear colleagues, regional cooperation is our common task.
 The so-called Spider Web of illicit networks reaches across borders.
 
 We thank the hosts of this conference for their cooperation.
+
+We support the Belt and Road projects that join our countries.
 """,
         language="en",
     ),
@@ -51,6 +54,8 @@ Operation Spider Web dismantled a smuggling ring last year.
 Young people weave a web of friendship; no spider could spin a finer one.
 
 Cooperation between our universities grows every year.
+
+The Belt and Road brings students from many countries together.
 """,
         language="en",
     ),
@@ -64,6 +69,8 @@ Cooperation between our universities grows every year.
 Сотрудничество государств-членов в области образования продолжает развиваться.
 
 Мы уделяем особое внимание молодёжи.
+
+Проекты Belt and Road связывают наши страны.
 """,
         language="ru",
     ),

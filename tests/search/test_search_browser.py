@@ -337,6 +337,24 @@ def test_status_line_quotes_the_query_once(page, site_url: str, query: str, says
     assert status(page).endswith(says) and status(page)[0].isdigit()
 
 
+@pytest.mark.parametrize(
+    ("query", "starts", "ends"),
+    [
+        ("customs", "Annual report of the Secretariat. The Secretariat", "of procedure …"),
+        ("caravanserai", "… ", " …"),
+        ("railways", "… ", "roads whose studies were completed."),
+        ('"work plan"', "Note on the Secretariat's work plan.", "with observer states."),
+    ],
+)
+def test_excerpt_shows_an_ellipsis_where_it_is_cut(page, site_url, query, starts, ends) -> None:
+    # The report of 2018 is longer than an excerpt (30 words): its first words, its middle,
+    # its last words. The note of 2019 is shorter: its excerpt is the whole text, uncut.
+    search(page, site_url, q=query)
+    excerpt = page.locator(".sco-result__excerpt").first.inner_text()
+    assert excerpt.startswith(starts) and excerpt.endswith(ends)
+    assert excerpt.count("…") == starts.count("…") + ends.count("…")
+
+
 def test_filter_values_are_shown_as_text_never_as_markup(page, site_url: str) -> None:
     evil = '<img src=x onerror="window.pwned=1">'
     search(page, site_url, q="cooperation", speaker=evil)

@@ -261,7 +261,9 @@ function renderResult(item, position) {
   info.textContent = [displayDate(meta.date), meta.speaker, meta.kind].filter(Boolean).join(" · ");
   const excerpt = document.createElement("p");
   excerpt.className = "sco-result__excerpt";
-  excerpt.append(...highlighted(item.excerpt ?? ""));
+  const words = highlighted(item.excerpt ?? "");
+  const cut = excerptCut(words, item.content ?? "");
+  excerpt.append(cut.start ? "… " : "", ...words, cut.end ? " …" : "");
   li.append(heading, info, excerpt);
   const paragraph = matchedParagraph(item);
   if (paragraph) {
@@ -276,9 +278,10 @@ function renderResult(item, position) {
 }
 
 function highlighted(excerpt) {
-  // Pagefind marks the matched words with <mark>; keep those and nothing else as markup.
+  // Pagefind marks the matched words with <mark> and escapes < and > of the text, nothing
+  // else; keep the marks and nothing else as markup. A bare & is the text's own.
   const template = document.createElement("template");
-  template.innerHTML = excerpt; // inert: nothing in a template runs or loads
+  template.innerHTML = excerpt.replace(/&(?!lt;|gt;)/g, "&amp;"); // inert: nothing runs or loads
   return [...template.content.childNodes].map((node) => {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
@@ -287,6 +290,16 @@ function highlighted(excerpt) {
     }
     return document.createTextNode(node.textContent);
   });
+}
+
+function excerptCut(nodes, content) {
+  // Pagefind's excerpt is a window of the document's words (30 here): it is cut at the start
+  // unless the document begins with its words, and at the end unless it ends with them.
+  const squash = (text) => text.replace(/\s+/g, " ").trim();
+  const text = squash(nodes.map((node) => node.textContent).join(""));
+  const whole = squash(content);
+  if (!text) return { start: false, end: false };
+  return { start: !whole.startsWith(text), end: !whole.endsWith(text) };
 }
 
 function matchedParagraph(item) {

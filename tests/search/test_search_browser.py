@@ -322,6 +322,25 @@ def test_chips_remove_one_filter_each_and_clear_all_removes_them_all(page, site_
     assert page.evaluate("document.activeElement.matches('[data-status]')")
 
 
+def test_back_and_forward_step_through_the_filters_chosen(page, site_url: str) -> None:
+    search(page, site_url, q=BELT_AND_ROAD)
+    page.check("input[name=year][value='2019']")
+    wait_for_results(page, 1)
+    page.check("input[name=year][value='2020']")
+    wait_for_results(page, 2)
+    page.go_back()
+    wait_for_results(page, 1)
+    assert page.url.endswith("&year=2019")
+    assert facet_values(page, "year")["2020"] == ("1", False)
+    assert chips(page) == ["Remove filter Year: 2019"]
+    page.go_back()
+    wait_for_results(page, 3)
+    assert chips(page) == []
+    page.go_forward()
+    wait_for_results(page, 1)
+    assert facet_values(page, "year")["2019"] == ("1", True)
+
+
 @pytest.mark.parametrize(
     ("query", "says"),
     [

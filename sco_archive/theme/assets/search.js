@@ -84,13 +84,18 @@ function readForm() {
   return { q: input.value.trim(), sort: sortSelect.value, filters };
 }
 
-function writeUrl(state) {
+function writeUrl(state, how) {
+  // "push": a filter, the sort or a submitted query is a step Back undoes; "replace": typing
+  // keeps one entry; "none": the state came from the URL (loading the page, Back, Forward).
+  if (how === "none") return;
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   for (const [key] of FACETS) for (const v of state.filters[key] ?? []) params.append(key, v);
   if (state.sort !== "relevance") params.set("sort", state.sort);
-  const query = params.toString();
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  const query = params.toString() ? `?${params}` : "";
+  if (query === location.search) return;
+  if (how === "push") history.pushState(null, "", query || location.pathname);
+  else history.replaceState(null, "", query || location.pathname);
 }
 
 function withoutFilter(state, key, value) {
@@ -103,9 +108,9 @@ function withoutFilter(state, key, value) {
 
 // --- searching -----------------------------------------------------------------------------
 
-async function run(state) {
+async function run(state, how = "push") {
   const ticket = ++latest;
-  writeUrl(state);
+  writeUrl(state, how);
   const pagefind = await loadPagefind();
   if (ticket !== latest) return;
   if (!pagefind) {
@@ -434,7 +439,7 @@ function renderFacet(key, label, counts, chosen) {
     toggle.textContent = `Show all ${values.length}`;
     toggle.addEventListener("click", () => {
       expanded.add(key);
-      run(readForm());
+      run(readForm(), "replace");
     });
     fieldset.append(toggle);
   }
@@ -446,7 +451,7 @@ function renderFacet(key, label, counts, chosen) {
 let typing = null;
 input.addEventListener("input", () => {
   clearTimeout(typing);
-  typing = setTimeout(() => run(readForm()), 250);
+  typing = setTimeout(() => run(readForm(), "replace"), 250);
 });
 input.addEventListener("focus", () => loadPagefind(), { once: true });
 form.addEventListener("submit", (event) => {
@@ -465,8 +470,13 @@ moreButton.addEventListener("click", async () => {
 if (matchMedia("(max-width: 59.9375em)").matches) {
   root.querySelector(".sco-search__facets").open = false; // results first on a phone
 }
-const initial = readUrl();
-input.value = initial.q;
-sortSelect.value = initial.sort;
-document.getElementById("sco-header-q")?.setAttribute("value", initial.q);
-run(initial);
+function fromUrl() {
+  const state = readUrl();
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  document.getElementById("sco-header-q")?.setAttribute("value", state.q);
+  run(state, "none");
+}
+// Back and Forward step through the filters and queries chosen on this page.
+addEventListener("popstate", fromUrl);
+fromUrl();

@@ -345,6 +345,8 @@ def test_back_and_forward_step_through_the_filters_chosen(page, site_url: str) -
     ("query", "says"),
     [
         ('"belt and road"', "3 results for “belt and road”"),
+        ("“belt and road”", "3 results for “belt and road”"),  # a phone's quotes: a phrase too
+        ("«belt and road»", "3 results for “belt and road”"),
         ('"spider web" cooperation', "results for “‘spider web’ cooperation”"),
         ("belt road", "results for “belt road”"),
     ],
@@ -354,6 +356,10 @@ def test_status_line_quotes_the_query_once(page, site_url: str, query: str, says
     # query become single ones.
     search(page, site_url, q=query)
     assert status(page).endswith(says) and status(page)[0].isdigit()
+
+
+def test_a_phrase_in_curly_quotes_is_searched_as_a_phrase(page, site_url: str) -> None:
+    assert set(search(page, site_url, q="“Spider Web”")) == PHRASE_TITLES
 
 
 @pytest.mark.parametrize(

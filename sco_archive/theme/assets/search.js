@@ -128,7 +128,7 @@ async function run(state, how = "push") {
     statusBox.textContent = "Type a word, a \"quoted phrase\", a speaker or a place.";
     return;
   }
-  const search = await pagefind.search(state.q || null, { filters: toPagefindFilters(state.filters) });
+  const search = await pagefind.search(term(state), { filters: toPagefindFilters(state.filters) });
   if (ticket !== latest) return; // superseded by a newer search
   const counts = await facetCounts(pagefind, state, search, ticket);
   if (ticket !== latest) return;
@@ -141,6 +141,12 @@ async function run(state, how = "push") {
   list.replaceChildren();
   await showMore(ticket);
   if (ticket === latest) statusBox.textContent = summary(results.length, state);
+}
+
+function term(state) {
+  // What Pagefind is asked: null lists the filters' documents. Pagefind finds a phrase only in
+  // straight quotes; a phone's keyboard types “curly” ones, Russian «guillemets».
+  return state.q ? state.q.replace(/[“”„«»]/g, '"') : null;
 }
 
 async function facetCounts(pagefind, state, search, ticket) {
@@ -159,7 +165,7 @@ async function facetCounts(pagefind, state, search, ticket) {
       counts[key] = state.q ? search.totalFilters?.[key] : allValues[key];
       continue;
     }
-    const without = await pagefind.search(state.q || null, { filters: toPagefindFilters(others) });
+    const without = await pagefind.search(term(state), { filters: toPagefindFilters(others) });
     if (ticket !== latest) break;
     counts[key] = without.filters?.[key];
   }
@@ -178,12 +184,12 @@ async function byDate(pagefind, state, search) {
   const results = [];
   for (const year of years) {
     const filters = toPagefindFilters({ ...state.filters, year: [year] });
-    const one = await pagefind.search(state.q || null, { filters, sort: SORTS[state.sort] });
+    const one = await pagefind.search(term(state), { filters, sort: SORTS[state.sort] });
     results.push(...one.results);
   }
   if (!state.filters.year) {
     const filters = { ...toPagefindFilters(state.filters), year: { none: Object.keys(allValues.year ?? {}) } };
-    const undated = await pagefind.search(state.q || null, { filters });
+    const undated = await pagefind.search(term(state), { filters });
     results.push(...undated.results);
   }
   return results;
@@ -192,7 +198,7 @@ async function byDate(pagefind, state, search) {
 function renderHint(state) {
   // A query that names a speaker, venue or city (metadata, not the speech's words) offers
   // that facet: "Vladimir Norov" finds his speeches even where the text never says his name.
-  const words = state.q.replace(/"/g, "").trim().toLowerCase();
+  const words = state.q.replace(/["“”„«»]/g, "").trim().toLowerCase();
   const links = [];
   for (const [key, label] of NAMED) {
     if (words.length < 3) break;

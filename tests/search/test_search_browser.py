@@ -16,10 +16,15 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
+FACETS_COUNTED = "document.querySelector('[data-facets]').getAttribute('aria-busy') !== 'true'"
+
+
 def settled(page) -> None:
-    """Wait until the search page has said how many results it found."""
+    """Wait until the search page has said how many results it found and counted the facets
+    (they may take a search more than the results, and are drawn after them)."""
     page.wait_for_function(
         "() => /result/i.test(document.querySelector('[data-status]').textContent)"
+        f" && {FACETS_COUNTED}"
     )
 
 
@@ -233,7 +238,9 @@ def chips(page) -> list[str]:
 
 
 def wait_for_results(page, n: int) -> None:
-    page.wait_for_function(f"() => document.querySelectorAll('.sco-result').length === {n}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.sco-result').length === {n} && {FACETS_COUNTED}"
+    )
 
 
 def years_of_results(page) -> set[str]:

@@ -38,6 +38,7 @@ let allValues = {}; // every facet value with its count over the whole archive
 let latest = 0; // the newest search; an older one that finishes late is dropped
 let shown = { results: [], count: 0 };
 let refocus = null; // where focus goes once the chips are drawn again (a chip was removed)
+const countsSeen = new Map(); // a search's facet counts, by query and filters (see facetCounts)
 const expanded = new Set(); // facets whose every value is shown
 
 function loadPagefind() {
@@ -120,6 +121,7 @@ async function run(state, how = "push") {
   const active = Object.keys(state.filters).length > 0;
   if (!state.q && !active) {
     renderFacets(allValues, state.filters);
+    facetsBox.removeAttribute("aria-busy");
     renderChips(state);
     renderHint(state);
     shown = { results: [], count: 0 };
@@ -130,17 +132,22 @@ async function run(state, how = "push") {
   }
   const search = await pagefind.search(term(state), { filters: toPagefindFilters(state.filters) });
   if (ticket !== latest) return; // superseded by a newer search
-  const counts = await facetCounts(pagefind, state, search, ticket);
-  if (ticket !== latest) return;
+  remember(term(state), state.filters, search.filters);
+  facetsBox.setAttribute("aria-busy", "true"); // until the counts below are drawn
   const results = SORTS[state.sort] ? await byDate(pagefind, state, search) : search.results;
   if (ticket !== latest) return;
-  renderFacets(counts, state.filters);
   renderChips(state);
   renderHint(state);
   shown = { results, count: 0 };
   list.replaceChildren();
   await showMore(ticket);
-  if (ticket === latest) statusBox.textContent = summary(results.length, state);
+  if (ticket !== latest) return;
+  statusBox.textContent = summary(results.length, state);
+  // The results first: the counts of a chosen facet may take one more search.
+  const counts = await facetCounts(pagefind, state, search, ticket);
+  if (ticket !== latest) return;
+  renderFacets(counts, state.filters);
+  facetsBox.removeAttribute("aria-busy");
 }
 
 function term(state) {
@@ -154,9 +161,11 @@ async function facetCounts(pagefind, state, search, ticket) {
   // they are counted with every other facet's filter applied and without its own. Pagefind's
   // `filters` counts each value on top of every current filter (right for the facets nobody
   // chose), its `totalFilters` with no filter at all (right for a chosen facet when it is the
-  // only one chosen); any other chosen facet costs one more search, on the index chunks the
-  // first search loaded (a few ms at 1,000 documents, see docs/scaling.md). One at a time:
-  // Pagefind's WebAssembly runs one search at once anyway, and a newer search stops the rest.
+  // only one chosen); any other chosen facet needs the counts of a search without it. Those
+  // are remembered: ticking 2020 after 2019 asks again what ticking 2019 asked, and ticking a
+  // kind after the years needs the years' own search. So a tick costs one more search at most
+  // in the usual order (docs/scaling.md has the figures), run one at a time: Pagefind's
+  // WebAssembly runs one search at once anyway, and a newer search stops the rest.
   const counts = { ...(search.filters ?? {}) };
   for (const key of Object.keys(state.filters)) {
     const others = { ...state.filters };
@@ -165,11 +174,30 @@ async function facetCounts(pagefind, state, search, ticket) {
       counts[key] = state.q ? search.totalFilters?.[key] : allValues[key];
       continue;
     }
-    const without = await pagefind.search(term(state), { filters: toPagefindFilters(others) });
-    if (ticket !== latest) break;
-    counts[key] = without.filters?.[key];
+    let seen = remembered(term(state), others);
+    if (!seen) {
+      const without = await pagefind.search(term(state), { filters: toPagefindFilters(others) });
+      if (ticket !== latest) break;
+      seen = remember(term(state), others, without.filters);
+    }
+    counts[key] = seen[key];
   }
   return counts;
+}
+
+function countsKey(q, filters) {
+  return JSON.stringify([q, FACETS.map(([key]) => filters[key] ?? [])]);
+}
+
+function remembered(q, filters) {
+  return countsSeen.get(countsKey(q, filters));
+}
+
+function remember(q, filters, counts) {
+  // The index never changes under an open page; the oldest of 100 searches is forgotten.
+  if (countsSeen.size >= 100) countsSeen.delete(countsSeen.keys().next().value);
+  countsSeen.set(countsKey(q, filters), counts ?? {});
+  return counts ?? {};
 }
 
 async function byDate(pagefind, state, search) {

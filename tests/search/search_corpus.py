@@ -12,6 +12,8 @@ def document(title: str, date: str, speaker: str, kind: str, city: str, body: st
 
 
 # Two documents say "Spider Web"; a third has both words, apart; the rest neither.
+# Three, of 2019, 2020 and 2021, say "Belt and Road". The report of 2018 is long, so that its
+# excerpts are cut: "customs" is in its first words, "caravanserai" in the middle, "railways" last.
 DOCUMENTS = {
     "norov-2019.md": document(
         "Remarks on regional security",
@@ -25,6 +27,8 @@ Dear colleagues, regional cooperation is our common task.
 The so-called Spider Web of illicit networks reaches across borders.
 
 We thank the hosts of this conference for their cooperation.
+
+We support the Belt and Road projects that join our countries.
 """,
         language="en",
     ),
@@ -51,6 +55,8 @@ Operation Spider Web dismantled a smuggling ring last year.
 Young people weave a web of friendship; no spider could spin a finer one.
 
 Cooperation between our universities grows every year.
+
+The Belt and Road brings students from many countries together.
 """,
         language="en",
     ),
@@ -64,6 +70,8 @@ Cooperation between our universities grows every year.
 Сотрудничество государств-членов в области образования продолжает развиваться.
 
 Мы уделяем особое внимание молодёжи.
+
+Проекты Belt and Road связывают наши страны.
 """,
         language="ru",
     ),
@@ -74,7 +82,17 @@ Cooperation between our universities grows every year.
         "report",
         "Beijing",
         """
-The Secretariat prepared documents for cooperation in trade and transport.
+The Secretariat prepared documents for cooperation in trade and transport. Its staff met the
+customs services of every member state, drafted the rules of procedure for two new bodies,
+translated the annual budget into both working languages and sent the delegations a calendar
+of the meetings planned for the coming year.
+
+The heads of delegation visited the old caravanserai that the city has restored.
+
+The report closes with the figures of the year: the number of meetings held, the documents
+signed at each of them, the staff employed by the Secretariat at the end of the year, the
+expenses of every department, the visits received from other organisations, and the
+railways and roads whose studies were completed.
 """,
         language="en",
     ),

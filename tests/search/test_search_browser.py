@@ -16,10 +16,15 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
+FACETS_COUNTED = "document.querySelector('[data-facets]').getAttribute('aria-busy') !== 'true'"
+
+
 def settled(page) -> None:
-    """Wait until the search page has said how many results it found."""
+    """Wait until the search page has said how many results it found and counted the facets
+    (they may take a search more than the results, and are drawn after them)."""
     page.wait_for_function(
         "() => /result/i.test(document.querySelector('[data-status]').textContent)"
+        f" && {FACETS_COUNTED}"
     )
 
 
@@ -204,3 +209,223 @@ def test_screenshot_of_results_shows_them_on_the_first_screen(
     # The IHDR chunk: the image is as wide as the viewport, and at least as tall.
     assert int.from_bytes(png[16:20], "big") == width
     assert int.from_bytes(png[20:24], "big") >= 900
+
+
+# --- facets that compare, chips, the status line, excerpts ------------------------------------
+# "Belt and Road" is said in 2019 (remarks), 2020 (an interview) and 2021 (an address).
+
+
+def facet_values(page, key: str) -> dict[str, tuple[str, bool]]:
+    """The values a facet lists: value -> (its count, ticked)."""
+    rows = page.locator(f".sco-facet__value:has(input[name={key}])")
+    return {
+        row.locator("input").get_attribute("value"): (
+            row.locator(".sco-facet__count").inner_text(),
+            row.locator("input").is_checked(),
+        )
+        for row in rows.all()
+    }
+
+
+def status(page) -> str:
+    return page.locator("[data-status]").inner_text()
+
+
+def chips(page) -> list[str]:
+    return [
+        chip.get_attribute("aria-label") for chip in page.locator("[data-chips] .sco-chip").all()
+    ]
+
+
+def wait_for_results(page, n: int) -> None:
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.sco-result').length === {n} && {FACETS_COUNTED}"
+    )
+
+
+def years_of_results(page) -> set[str]:
+    return {m.split(" · ")[0][-4:] for m in page.locator(".sco-result__meta").all_inner_texts()}
+
+
+BELT_AND_ROAD = '"belt and road"'
+
+
+def test_a_reader_ticks_two_years_then_a_kind_and_reloads(page, site_url: str) -> None:
+    search(page, site_url, q=BELT_AND_ROAD)
+    assert years_of_results(page) == {"2019", "2020", "2021"}
+    page.check("input[name=year][value='2019']")
+    wait_for_results(page, 1)
+    # 2019 is ticked, and the other years are still there to add, counted as if it were not.
+    assert facet_values(page, "year") == {
+        "2019": ("1", True),
+        "2020": ("1", False),
+        "2021": ("1", False),
+    }
+    page.check("input[name=year][value='2020']")
+    wait_for_results(page, 2)
+    assert years_of_results(page) == {"2019", "2020"}  # any of the years ticked
+    assert facet_values(page, "year") == {
+        "2019": ("1", True),
+        "2020": ("1", True),
+        "2021": ("1", False),
+    }
+    assert status(page) == "2 results for “belt and road” · Year: 2019 or 2020"
+
+    # Another facet narrows: the years ticked and the kind ticked all apply.
+    assert facet_values(page, "kind") == {"interview": ("1", False), "remarks": ("1", False)}
+    page.check("input[name=kind][value=interview]")
+    wait_for_results(page, 1)
+    assert titles(page) == ["Интервью Генерального секретаря ШОС"]
+    assert status(page) == "1 result for “belt and road” · Kind: interview · Year: 2019 or 2020"
+    # The kinds are counted within the years ticked, the years within the kind ticked.
+    assert facet_values(page, "kind") == {"interview": ("1", True), "remarks": ("1", False)}
+    assert facet_values(page, "year") == {"2020": ("1", True), "2019": ("0", True)}
+    assert "year=2019&year=2020" in page.url and "kind=interview" in page.url
+
+    # The URL is the search: loading it again gives the same page.
+    page.reload()
+    settled(page)
+    assert titles(page) == ["Интервью Генерального секретаря ШОС"]
+    assert status(page) == "1 result for “belt and road” · Kind: interview · Year: 2019 or 2020"
+    assert facet_values(page, "year") == {"2020": ("1", True), "2019": ("0", True)}
+    assert chips(page) == [
+        "Remove filter Kind: interview",
+        "Remove filter Year: 2019",
+        "Remove filter Year: 2020",
+    ]
+
+
+def test_chips_remove_one_filter_each_and_clear_all_removes_them_all(page, site_url) -> None:
+    search(page, site_url, q=BELT_AND_ROAD, year=["2019", "2020"], kind="interview")
+    chip_row = page.locator("[data-chips]")
+    assert chip_row.get_attribute("role") == "group"
+    assert [" ".join(c.split()) for c in chip_row.locator(".sco-chip").all_inner_texts()] == [
+        "Kind: interview ×",
+        "Year: 2019 ×",
+        "Year: 2020 ×",
+    ]
+    # With the keyboard: Tab reaches the chips, Enter removes one, focus stays in the row.
+    page.get_by_role("button", name="Remove filter Kind: interview").focus()
+    page.keyboard.press("Enter")
+    wait_for_results(page, 2)
+    assert "kind=" not in page.url and "year=2019&year=2020" in page.url
+    assert not page.locator("input[name=kind][value=interview]").is_checked()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Remove filter Year: 2019"
+    )
+    assert status(page) == "2 results for “belt and road” · Year: 2019 or 2020"
+
+    page.get_by_role("button", name="Remove filter Year: 2020").click()
+    wait_for_results(page, 1)
+    assert chips(page) == ["Remove filter Year: 2019"]
+    assert facet_values(page, "year")["2020"] == ("1", False)
+
+    page.get_by_role("button", name="Clear all filters").click()
+    wait_for_results(page, 3)
+    assert chips(page) == []
+    assert page.locator("[data-chips]").is_hidden()
+    assert status(page) == "3 results for “belt and road”"
+    assert page.url.endswith("search/?q=%22belt+and+road%22")  # the query stays
+    assert page.evaluate("document.activeElement.matches('[data-status]')")
+
+
+def test_back_and_forward_step_through_the_filters_chosen(page, site_url: str) -> None:
+    search(page, site_url, q=BELT_AND_ROAD)
+    page.check("input[name=year][value='2019']")
+    wait_for_results(page, 1)
+    page.check("input[name=year][value='2020']")
+    wait_for_results(page, 2)
+    page.go_back()
+    wait_for_results(page, 1)
+    assert page.url.endswith("&year=2019")
+    assert facet_values(page, "year")["2020"] == ("1", False)
+    assert chips(page) == ["Remove filter Year: 2019"]
+    page.go_back()
+    wait_for_results(page, 3)
+    assert chips(page) == []
+    page.go_forward()
+    wait_for_results(page, 1)
+    assert facet_values(page, "year")["2019"] == ("1", True)
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ('"belt and road"', "3 results for “belt and road”"),
+        ("“belt and road”", "3 results for “belt and road”"),  # a phone's quotes: a phrase too
+        ("«belt and road»", "3 results for “belt and road”"),
+        ('"spider web" cooperation', "results for “‘spider web’ cooperation”"),
+        ("belt road", "results for “belt road”"),
+    ],
+)
+def test_status_line_quotes_the_query_once(page, site_url: str, query: str, says: str) -> None:
+    # A phrase typed in quotes is shown in one pair of quotes, not “"two"”; quotes inside a
+    # query become single ones.
+    search(page, site_url, q=query)
+    assert status(page).endswith(says) and status(page)[0].isdigit()
+
+
+def test_a_phrase_in_curly_quotes_is_searched_as_a_phrase(page, site_url: str) -> None:
+    assert set(search(page, site_url, q="“Spider Web”")) == PHRASE_TITLES
+
+
+@pytest.mark.parametrize(
+    ("query", "starts", "ends"),
+    [
+        ("customs", "Annual report of the Secretariat. The Secretariat", "of procedure …"),
+        ("caravanserai", "… ", " …"),
+        ("railways", "… ", "roads whose studies were completed."),
+        ('"work plan"', "Note on the Secretariat's work plan.", "with observer states."),
+    ],
+)
+def test_excerpt_shows_an_ellipsis_where_it_is_cut(page, site_url, query, starts, ends) -> None:
+    # The report of 2018 is longer than an excerpt (30 words): its first words, its middle,
+    # its last words. The note of 2019 is shorter: its excerpt is the whole text, uncut.
+    search(page, site_url, q=query)
+    excerpt = page.locator(".sco-result__excerpt").first.inner_text()
+    assert excerpt.startswith(starts) and excerpt.endswith(ends)
+    assert excerpt.count("…") == starts.count("…") + ends.count("…")
+
+
+def test_filter_values_are_shown_as_text_never_as_markup(page, site_url: str) -> None:
+    evil = '<img src=x onerror="window.pwned=1">'
+    search(page, site_url, q="cooperation", speaker=evil)
+    assert chips(page) == [f"Remove filter Speaker: {evil}"]
+    assert status(page).startswith(f"No results for “cooperation” · Speaker: {evil}")
+    assert page.locator(f"input[name=speaker][value='{evil}']").is_checked()  # untickable
+    assert page.locator("#sco-search img").count() == 0
+    assert page.evaluate("window.pwned") is None
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_page_with_chips_has_no_accessibility_violations(
+    page, site_url: str, scheme: str, width: int
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    search(page, site_url, q="cooperation", year=["2019", "2021"], kind="note")
+    assert len(chips(page)) == 3
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshot_of_two_years_and_a_kind_chosen(page, site_url: str, width: int) -> None:
+    # For a person to look at (tests/screenshots/search-facets-*.png); what it must show is
+    # asserted: the chips and the first result on the first screen, nothing wider than it.
+    page.set_viewport_size({"width": width, "height": 900})
+    search(page, site_url, q="cooperation", year=["2019", "2021"], kind="note")
+    assert titles(page) == ["Note on the Secretariat's work plan"]
+    expect(page.locator("[data-chips]")).to_be_in_viewport(ratio=1)
+    expect(page.locator(".sco-result__title").first).to_be_in_viewport(ratio=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shot = SCREENSHOTS / f"search-facets-{width}.png"
+    shot.unlink(missing_ok=True)
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes().startswith(PNG_SIGNATURE)

@@ -77,7 +77,9 @@ _LEAD_VENUE = re.compile(
     # A translation's inverted order: "In Beijing took place the presentation of …"
     r"(?:took\s+place|was\s+held)(?=\s+the\s)|"
     r"spoke\s+at|speaks\s+at|speaking\s+at|said\s+at|addressed|delivered\s+a\s+speech\s+at|"
-    r"made\s+a\s+speech\s+at|opened|(?:held|holds|hosted|hosts|gives|gave)(?=\s+(?:the\s+|an?\s+)?"
+    # "the hosts of this conference" are people, not an act of hosting
+    r"made\s+a\s+speech\s+at|opened|(?<!the\s)(?<!our\s)(?<!its\s)(?<!his\s)(?<!her\s)"
+    r"(?:held|holds|hosted|hosts|gives|gave)(?=\s+(?:the\s+|an?\s+)?"
     rf"{_HELD_EVENT})|"
     # The UN's "Following are the Secretary-General's remarks at …", "video message to …"
     r"(?:remarks|speech|statement|message|address|lecture)\s+(?:by\s+[^,;.]{0,80}?\s+)?(?:at|to))"

@@ -383,3 +383,12 @@ def test_a_press_conference_kind_read_from_the_text_alone_does_not_make_one_the_
         kind=PRESS_CONFERENCE,
     )
     assert venue is None
+
+
+def test_the_hosts_of_an_event_are_people_not_an_act_of_hosting():
+    fields = infer(
+        "Remarks on regional security",
+        "Dear colleagues, regional cooperation is our common task.",
+        "We thank the hosts of this conference for their cooperation.",
+    )
+    assert "venue" not in fields

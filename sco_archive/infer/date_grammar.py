@@ -163,7 +163,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken[max(0, index - 1) : index + 1])
 
 
-def _han_number(text: str) -> int:
+def han_number(text: str) -> int:
     """ "十五" → 15, "二十八" → 28, "二〇〇六" → 2006: Chinese numerals as dates write them."""
     if "十" not in text:
         return int("".join(str(_HAN_VALUES[c]) for c in text))
@@ -174,9 +174,9 @@ def _han_number(text: str) -> int:
 def _mention(rule: str, match: re.Match[str]) -> Mention | None:
     g = match.groupdict()
     if g.get("mh"):
-        g = {**g, "mn": str(_han_number(g["mh"])), "d": str(_han_number(g["dh"]))}
+        g = {**g, "mn": str(han_number(g["mh"])), "d": str(han_number(g["dh"]))}
         if g.get("yh"):
-            g["y"] = str(_han_number(g["yh"]))
+            g["y"] = str(han_number(g["yh"]))
     if g.get("s1"):
         g = _day_and_month(int(g["s1"]), int(g["s2"]), g)
         if g is None:

@@ -18,6 +18,7 @@ from sco_archive.infer.date_grammar import (
     YEAR_DIGITS,
     Mention,
     find_dates,
+    han_number,
     valid_date,
 )
 from sco_archive.infer.events import mentions_in, ordinal, sentence_around
@@ -88,7 +89,8 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.
 _CITY_DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,40}(?:,\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,30})?,\s*"
     # 新华社北京6月15日电: Xinhua, Beijing, 15 June; 中新网 北京10月17日电 likewise.
-    r"|\W*(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|国际在线|中国日报网|俄新网)"
+    r"|\W*(?:新华社|新华网|中新社|中新网|中国新闻网|人民网|央视网|央广网|光明网|中国网|环球网|"
+    r"国际在线|中国日报网|俄新网)"
     r"\s*[\u4e00-\u9fff]{0,8}"
 )
 _ANNIVERSARY = re.compile(
@@ -931,7 +933,8 @@ def _meeting_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]
             else:
                 plain = norm(text)
                 start, end = sentence_around(plain, mention)
-                sentence = plain[start:end]
+                # The dateline's city is where the news was filed, not where the meeting met.
+                sentence = _without_dateline(plain[start:end])
                 lowered = sentence.lower()
                 named = places_named(sentence, knowledge)
                 cities = {p.name for p in named if _names_one_of(sentence, lowered, p.names)}
@@ -940,6 +943,16 @@ def _meeting_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]
                 found.append(years)
         found += _sessions_by_city(text, knowledge)
     return found
+
+
+def _without_dateline(sentence: str) -> str:
+    """The sentence without the dateline that opens it ("新华社北京6月15日电", "BEIJING, June 15
+    (Xinhua) --"), if it has one."""
+    for mention in find_dates(sentence)[:1]:
+        ending = _DATELINE_END.match(sentence, mention.end)
+        if ending is not None and _CITY_DATELINE.fullmatch(sentence[: mention.start]):
+            return sentence[ending.end() :]
+    return sentence
 
 
 def _sessions_by_city(text: str, knowledge: Knowledge) -> list[set[int]]:
@@ -993,17 +1006,22 @@ _ANNIVERSARY_YEAR = re.compile(
     r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?!\s*(?:Secretariat|Charter|RATS))\b"
     r"|(?:SCO|Organi[sz]ation)\s+(?:celebrates|marks|is\s+celebrating)\s+its\s+(?P<its>\d{1,2})"
     r"(?:st|nd|rd|th)\s+anniversary"
-    r"|(?:上合组织|上海合作组织)成立\s*(?P<zh>\d{1,2})\s*周年",
+    r"|(?:上合组织|上海合作组织)成立\s*(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*周年",
     re.IGNORECASE,
 )
 
 
 def _anniversary_year(text: str) -> int | None:
     found = {
-        SCO_FOUNDED.year + int(m["n"] or m["its"] or m["zh"])
+        SCO_FOUNDED.year + _number(m["n"] or m["its"] or m["zh"])
         for m in _ANNIVERSARY_YEAR.finditer(text)
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _number(written: str) -> int:
+    """ "5", "五", "二十": an anniversary's number, in figures or in Chinese numerals."""
+    return int(written) if written.isdigit() else han_number(written)
 
 
 _WEEKDAY_NAMED = re.compile(

@@ -601,3 +601,22 @@ def test_the_day_a_chinese_lead_gives_alone_after_the_dateline_is_the_events():
     fields = infer("", lead + "2019年是上合组织重要的一年。")
     assert fields["date"].value.iso() == "2019-03-15"
     assert fields["date"].rule == "dateline-day"
+
+
+def test_the_datelines_city_is_where_the_news_was_filed_not_where_the_summit_met():
+    # Jiang Yu, spokeswoman 2006–2012, speaks in Beijing of the summit held in Shanghai: the
+    # summits in Shanghai were in 2001 and 2006, so 2006, not the Beijing summit of 2012.
+    lead = (
+        "中新网北京六月十五日电 (记者 孙宇挺)中国外交部发言人姜瑜今天在例行记者会上表示,"
+        "本次上合组织峰会取得了圆满的成功。"
+    )
+    later = "她说,今天上午,上海合作组织成立五周年纪念峰会在该组织发源地上海举行。"
+    assert infer("", lead, later)["date"].value.iso() == "2006-06-15"
+
+
+def test_a_xinhuanet_dateline_below_a_photo_caption_dates_the_text():
+    # The eighth meeting of the Council of Heads of Government was in 2009.
+    caption = "上海合作组织成员国政府首脑理事会第八次会议在北京人民大会堂举行。新华社记者谢环驰摄"
+    lead = "新华网北京10月14日电(记者刘东凯)上海合作组织成员国政府首脑理事会第八次会议在北京举行。"
+    fields = infer(caption, lead, "温家宝主持会议。", "各国总理出席会议。")
+    assert fields["date"].value.iso() == "2009-10-14"

@@ -158,6 +158,7 @@ ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 _HEADS_ITS_LINE = re.compile(r"^\W*$")
+_NEAR = 200  # characters
 _BY_OR_AT = re.compile(r"\s+(?:by|of|at|delivered|given)\b|\s+[A-ZА-Я]", re.IGNORECASE)
 
 
@@ -167,11 +168,12 @@ def _announced_kind(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Fi
     for paragraph in paragraphs[:_OPENING]:
         plain = norm(first_sentence(paragraph.text))
         announced = ANNOUNCES.match(plain)
+        # The kind word stands near the announcement, or opens the line: only so far is read.
         if announced is not None:
-            found = title_kind(plain[announced.end() :], knowledge)
+            found = title_kind(plain[announced.end() : announced.end() + _NEAR], knowledge)
             rule = "text-announced"
         else:
-            found = title_kind(plain, knowledge)
+            found = title_kind(plain[:_NEAR], knowledge)
             rule = "kind-opens-line"
             if found is not None and not (
                 _HEADS_ITS_LINE.match(plain[: found[1].start()])

@@ -186,12 +186,16 @@ def clip(text: str, start: int, end: int, margin: int = 40) -> str:
     return ("… " if left > 0 else "") + snippet + (" …" if right < len(text) else "")
 
 
+_LONGEST_FURNITURE = 400  # characters: a longer paragraph is prose, whatever else it holds
+
+
 def lead_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The first paragraph with prose, and the short lines before it (dateline, date, photo)."""
     lead: list[Paragraph] = []
     for paragraph in paragraphs[:4]:
         lead.append(paragraph)
-        # A breadcrumb or a row of links may be long, but is no prose.
-        if word_count(paragraph.text) > 12 and not is_furniture(paragraph.text):
+        # A breadcrumb or a row of links may be long, but is no prose (nor so long as this).
+        text = paragraph.text
+        if word_count(text) > 12 and (len(text) > _LONGEST_FURNITURE or not is_furniture(text)):
             break
     return lead

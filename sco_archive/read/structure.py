@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sco_archive.model import Paragraph
 
@@ -187,12 +188,16 @@ def _headline_shaped(line: str, block: Block) -> bool:
     )
 
 
+_FOUR_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){4}")  # stops at the fourth letter
+
+
+@lru_cache(maxsize=2048)  # inference asks again of the same lines, rule after rule
 def is_furniture(line: str) -> bool:
     """A line of a web page's furniture, not of the document."""
     text = line.strip()
     if len(text.split()) <= 2 and len(_CJK.findall(text)) < 6:
         return True
-    if sum(c.isalpha() for c in text) < 4:  # "$1 – 12931.94", "UZS – -0.06%"
+    if not _FOUR_LETTERS.search(text):  # "$1 – 12931.94", "UZS – -0.06%"
         return True
     furniture = (_URL, _BREADCRUMB, _CLOCK, _STAMP_LINE, _BOILERPLATE, _NAVIGATION, _INSTITUTION)
     return any(pattern.search(text) for pattern in furniture)

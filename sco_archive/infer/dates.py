@@ -84,7 +84,8 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 # What follows a dateline's date: "(APP):", "/TASS/.", "--", ". /TASS/."
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.\-]|$)|电|電")
+# … and Chinese news sites' "中国网7月15日讯" as the agencies' "新华社北京7月15日电".
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,80}\)?|\.?\s*/[^/]{1,30}/)?\s*(?:[:.\-]|$)|电|讯")
 # "Beijing, 12 March 2023 —", "TASHKENT, Uzbekistan, March 12, 2023 (UzA) -"
 _CITY_DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,40}(?:,\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.' -]{1,30})?,\s*"

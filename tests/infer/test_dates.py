@@ -620,3 +620,10 @@ def test_a_xinhuanet_dateline_below_a_photo_caption_dates_the_text():
     lead = "新华网北京10月14日电(记者刘东凯)上海合作组织成员国政府首脑理事会第八次会议在北京举行。"
     fields = infer(caption, lead, "温家宝主持会议。", "各国总理出席会议。")
     assert fields["date"].value.iso() == "2009-10-14"
+
+
+def test_a_news_sites_dateline_ends_in_xun_as_an_agencys_ends_in_dian():
+    # 中国网7月15日讯: China.org.cn, 15 July. With Zhang Ming Secretary-General (2022–2024), Qin
+    # Gang was Foreign Minister on 15 July only in 2023.
+    lead = "中国网7月15日讯 (记者白璐)外长秦刚会见了上海合作组织秘书长张明。"
+    assert infer("", lead)["date"].value.iso() == "2023-07-15"

@@ -106,6 +106,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "zh-han-md",
             rf"(?<![{_HAN_TENS}年])(?P<mh>[{_HAN_TENS}]{{1,2}})月(?P<dh>[{_HAN_TENS}]{{1,3}})日",
         ),
+        # Year-less ranges: "November 20-21", "20-21 ноября", "11月20日至21日". Their first day
+        # is the date (the last day needs the year, which is found later, and is left out).
+        ("md-d", rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?P<d2x>{_D})(?![\w-])"),
+        (
+            "d-dm",
+            rf"\b(?P<d>{_D})(?:{_DASH}|\s*(?:and|&)\s*)(?P<d2x>{_D})\s+(?:of\s+)?(?P<m>{_M})(?![\w-])",
+        ),
+        ("ru-d-dm", rf"(?<!\w)(?P<d>[0-3]?\d)\s*-\s*(?P<d2x>[0-3]?\d)\s+(?P<ru>{_RU})(?!\w)"),
+        (
+            "zh-md-d",
+            r"(?<![\d年])(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日?\s*(?:-|至|到)\s*"
+            r"(?P<d2x>[0-3]?\d)\s*日",
+        ),
         # Year-less forms of datelines: "МОСКВА, 16 мая. /ТАСС/.", "新华社北京6月15日电"
         ("ru-dm", rf"(?<!\w)(?P<d>[0-3]?\d)\s+(?P<ru>{_RU})(?!\w)"),
         ("zh-md", r"(?<![\d年])(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),

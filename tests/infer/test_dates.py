@@ -627,3 +627,16 @@ def test_a_news_sites_dateline_ends_in_xun_as_an_agencys_ends_in_dian():
     # Gang was Foreign Minister on 15 July only in 2023.
     lead = "中国网7月15日讯 (记者白璐)外长秦刚会见了上海合作组织秘书长张明。"
     assert infer("", lead)["date"].value.iso() == "2023-07-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("The conference is held in Tashkent on November 20-21.", 11, 20),
+        ("20-21 ноября в Ташкенте пройдет конференция.", 11, 20),
+        ("11月20日至21日在塔什干举行会议。", 11, 20),
+    ],
+)
+def test_a_year_less_range_of_days_is_found_and_dated_by_its_first_day(text, month, day):
+    (mention,) = find_dates(text)
+    assert (mention.year, mention.month, mention.day) == (None, month, day)

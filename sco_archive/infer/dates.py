@@ -680,13 +680,21 @@ def _dateline_filed(paragraphs: Sequence[Paragraph], years: YearHints) -> Field 
     return None
 
 
+# What may stand before a lead's opening date: "On", "Вчера", the time of day ("В первой
+# половине дня", "Утром"), the local time ("当地时间").
+_OPENS_ON = re.compile(
+    r"\W*(?:On\s+|(?:Вчера|Сегодня|Утром|Днем|Днём|Вечером|"
+    r"В\s+(?:первой|второй)\s+половине\s+дня),?\s*|当地时间)?"
+)
+
+
 def _yearless_on(
     paragraph: Paragraph, sentence: str, mention: Mention, years: YearHints
 ) -> Chosen | None:
     """ "On 12 March, SCO Secretary-General Zhang Ming met …": the year comes from elsewhere."""
     before = norm(sentence)[: mention.start]
     # "On 12 March, …", and as Russian and Chinese open a lead: "16 августа в …", "6月30日,…"
-    opens = re.fullmatch(r"\W*(?:On\s+|(?:Вчера|Сегодня),?\s*)?", before) is not None
+    opens = _OPENS_ON.fullmatch(before) is not None
     # "… Zhang Ming met the Ambassador on 12 March." as well as "On 12 March, …"
     reported = re.search(r"\bon\s+$", before) is not None
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):

@@ -640,3 +640,10 @@ def test_a_news_sites_dateline_ends_in_xun_as_an_agencys_ends_in_dian():
 def test_a_year_less_range_of_days_is_found_and_dated_by_its_first_day(text, month, day):
     (mention,) = find_dates(text)
     assert (mention.year, mention.month, mention.day) == (None, month, day)
+
+
+def test_a_time_of_day_before_a_leads_opening_date_still_opens_it():
+    # Zhang Ming was Secretary-General 2022–2024 and Qin Gang Foreign Minister from 30 December
+    # 2022 to 25 July 2023: on 4 May that is 2023.
+    lead = "Утром 4 мая министр иностранных дел Китая Цинь Ган встретился с генсеком ШОС Чжан Мином"
+    assert infer("", lead)["date"].value.iso() == "2023-05-04"

@@ -1021,11 +1021,29 @@ _ANNIVERSARY_YEAR = re.compile(
 
 
 def _anniversary_year(text: str) -> int | None:
+    """The year of the SCO's anniversary the text marks, or of another body's whose founding
+    year the text gives ("地区反恐怖机构成立十周年 … 2004年6月正式成立": 2014)."""
     found = {
         SCO_FOUNDED.year + _number(m["n"] or m["its"] or m["zh"])
         for m in _ANNIVERSARY_YEAR.finditer(text)
     }
+    if not found:
+        numbers = {_number(m["n"] or m["zh"]) for m in _ANY_ANNIVERSARY.finditer(text)}
+        founded = {int(m["y"] or m["zy"]) for m in _FOUNDED_IN.finditer(text)}
+        if len(numbers) == 1 and len(founded) == 1:
+            found = {founded.pop() + numbers.pop()}
     return found.pop() if len(found) == 1 else None
+
+
+_ANY_ANNIVERSARY = re.compile(
+    r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary\b|成立\s*(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*周年",
+    re.IGNORECASE,
+)
+_FOUNDED_IN = re.compile(
+    rf"\b(?:established|founded|created|set\s+up|launched)\s+in\s+(?:\w+\s+)?(?P<y>{YEAR_DIGITS})\b"
+    rf"|(?P<zy>{YEAR_DIGITS})年[^。]{{0,30}}?(?:正式)?(?:成立|建立|创建|启动)",
+    re.IGNORECASE,
+)
 
 
 def _number(written: str) -> int:

@@ -647,3 +647,16 @@ def test_a_time_of_day_before_a_leads_opening_date_still_opens_it():
     # 2022 to 25 July 2023: on 4 May that is 2023.
     lead = "Утром 4 мая министр иностранных дел Китая Цинь Ган встретился с генсеком ШОС Чжан Мином"
     assert infer("", lead)["date"].value.iso() == "2023-05-04"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "6月17日,上合组织地区反恐怖机构(以下简称地区反恐怖机构)成立十周年纪念活动在乌兹别克斯坦"
+        "塔什干市举行。2004年6月,地区反恐怖机构在塔什干正式成立。",
+        "On 17 June, the 10th anniversary of the RATS was marked in Tashkent. The RATS was "
+        "established in 2004.",
+    ],
+)
+def test_the_anniversary_of_a_body_founded_in_a_year_the_text_gives_dates_the_text(lead):
+    assert infer("", lead)["date"].value.iso() == "2014-06-17"

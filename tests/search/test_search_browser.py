@@ -429,3 +429,139 @@ def test_screenshot_of_two_years_and_a_kind_chosen(page, site_url: str, width: i
     shot.unlink(missing_ok=True)
     page.screenshot(path=str(shot), full_page=True)
     assert shot.read_bytes().startswith(PNG_SIGNATURE)
+
+
+# --- the trend: matching documents per year, above the results --------------------------------
+
+
+def trend_bars(page) -> dict[str, tuple[str, bool]]:
+    """The chart's bars: year -> (the bar's title, highlighted as ticked)."""
+    return {
+        group.get_attribute("data-year"): (
+            group.locator("rect title").text_content(),
+            "is-chosen" in group.locator("rect").get_attribute("class"),
+        )
+        for group in page.locator("[data-trend] svg g").all()
+    }
+
+
+def trend_table(page) -> list[tuple[str, str]]:
+    rows = page.locator("[data-trend] table tbody tr")
+    return [(r.locator("th").inner_text(), r.locator("td").inner_text()) for r in rows.all()]
+
+
+def test_trend_counts_matches_per_year_and_stays_whole_when_a_year_is_ticked(
+    page, site_url
+) -> None:
+    search(page, site_url, q=BELT_AND_ROAD)
+    trend = page.locator("[data-trend]")
+    expect(trend).to_be_visible()
+    svg = trend.locator("svg")
+    assert svg.get_attribute("role") == "img"
+    assert svg.get_attribute("aria-label") == "Matching documents per year, 2019–2021: 3 in all"
+    assert trend_bars(page) == {
+        "2019": ("2019: 1 document", False),
+        "2020": ("2020: 1 document", False),
+        "2021": ("2021: 1 document", False),
+    }
+    caption = trend.locator("table caption").text_content()
+    assert caption == "Matching documents per year"
+    assert trend.locator("thead th").all_text_contents() == ["Year", "Documents"]
+    assert trend_table(page) == [("2019", "1"), ("2020", "1"), ("2021", "1")]
+    # Between the status line and the results.
+    order = page.evaluate(
+        "() => [...document.querySelectorAll('[data-status], [data-trend], [data-results]')]"
+        ".map((e) => Object.keys(e.dataset)[0])"
+    )
+    assert order == ["status", "trend", "results"]
+
+    # Ticking 2020 leaves one result, and the chart every year, 2020 highlighted.
+    page.check("input[name=year][value='2020']")
+    wait_for_results(page, 1)
+    assert trend_bars(page) == {
+        "2019": ("2019: 1 document", False),
+        "2020": ("2020: 1 document (ticked)", True),
+        "2021": ("2021: 1 document", False),
+    }
+    assert trend_table(page) == [("2019", "1"), ("2020", "1"), ("2021", "1")]
+
+
+def test_trend_counts_a_year_without_matches_as_an_empty_slot(page, site_url) -> None:
+    # "cooperation": 2017, 2018, 2019 (two documents), 2021 and the undated memo; 2020's
+    # document is in Russian. Every year from the first to the last is a slot.
+    search(page, site_url, q="cooperation")
+    assert trend_table(page) == [
+        ("2017", "1"),
+        ("2018", "1"),
+        ("2019", "2"),
+        ("2020", "0"),
+        ("2021", "1"),
+    ]
+    assert trend_bars(page)["2020"] == ("2020: 0 documents", False)
+    label = page.locator("[data-trend] svg").get_attribute("aria-label")
+    assert label == "Matching documents per year, 2017–2021: 5 in all"  # the memo has no year
+
+
+def test_trend_with_filters_alone_counts_the_filters_documents(page, site_url) -> None:
+    search(page, site_url, speaker="Vladimir Norov")
+    assert trend_table(page) == [("2019", "1"), ("2020", "1")]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "caravanserai"},  # matches in one year only: a single bar says nothing
+        {"q": "zeppelinxyz"},  # no results
+        {"year": ["2019", "2020"]},  # years alone: the whole archive's chart (the home page's)
+    ],
+)
+def test_no_trend_for_one_year_no_results_or_the_whole_archive(page, site_url, params) -> None:
+    search(page, site_url, **params)
+    expect(page.locator("[data-trend]")).to_be_hidden()
+    assert page.locator("[data-trend] svg").count() == 0
+
+
+def test_no_trend_once_the_query_is_cleared(page, site_url) -> None:
+    search(page, site_url, q=BELT_AND_ROAD)
+    expect(page.locator("[data-trend]")).to_be_visible()
+    page.fill("#sco-q", "")
+    page.press("#sco-q", "Enter")
+    page.wait_for_function(
+        "() => /^Type a word/.test(document.querySelector('[data-status]').textContent)"
+    )
+    expect(page.locator("[data-trend]")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_trend_has_no_accessibility_violations_and_fits_the_screen(
+    page, site_url: str, scheme: str, width: int
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    search(page, site_url, q="cooperation", year="2019")
+    expect(page.locator("[data-trend] svg")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = page.locator("[data-trend] svg").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshot_of_the_trend(page, site_url: str, width: int) -> None:
+    # For a person to look at (tests/screenshots/search-trend-*.png): "cooperation" with 2019
+    # ticked, so one bar of five is highlighted and one slot (2020) is empty.
+    page.set_viewport_size({"width": width, "height": 900})
+    search(page, site_url, q="cooperation", year="2019")
+    expect(page.locator("[data-trend] svg")).to_be_in_viewport(ratio=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shot = SCREENSHOTS / f"search-trend-{width}.png"
+    shot.unlink(missing_ok=True)
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes().startswith(PNG_SIGNATURE)

@@ -31,6 +31,7 @@ const list = root.querySelector("[data-results]");
 const moreButton = root.querySelector("[data-more]");
 const hintBox = root.querySelector("[data-hint]");
 const chipsBox = root.querySelector("[data-chips]");
+const trendBox = root.querySelector("[data-trend]");
 const NAMED = [["speaker", "speaker"], ["venue", "venue"], ["city", "city"]]; // offered as hints
 
 let pagefindPromise = null;
@@ -124,6 +125,7 @@ async function run(state, how = "push") {
     facetsBox.removeAttribute("aria-busy");
     renderChips(state);
     renderHint(state);
+    renderTrend(null);
     shown = { results: [], count: 0 };
     list.replaceChildren();
     moreButton.hidden = true;
@@ -147,6 +149,7 @@ async function run(state, how = "push") {
   const counts = await facetCounts(pagefind, state, search, ticket);
   if (ticket !== latest) return;
   renderFacets(counts, state.filters);
+  renderTrend(trendCounts(counts.year, state, results.length), state.filters.year ?? []);
   facetsBox.removeAttribute("aria-busy");
 }
 
@@ -478,6 +481,125 @@ function renderFacet(key, label, counts, chosen) {
     fieldset.append(toggle);
   }
   return fieldset;
+}
+
+// --- the trend: matching documents per year -------------------------------------------------
+
+const SVG = "http://www.w3.org/2000/svg";
+const TREND = { width: 640, height: 130, top: 22, bottom: 24, side: 8 }; // as write/chart.py
+
+function trendCounts(yearCounts, state, total) {
+  // The year facet's counts are the query's matches per year with every other filter applied
+  // and the year filter not (facetCounts), so the trend stays whole while 2020 is ticked. No
+  // chart for the whole archive (no query, no filter but years: the home page has that chart),
+  // for no results, or for matches in one year only: a single bar says nothing.
+  const narrowed = Object.keys(state.filters).some((key) => key !== "year");
+  if (total === 0 || (!state.q && !narrowed)) return null;
+  const found = Object.entries(yearCounts ?? {})
+    .filter(([year, n]) => /^\d{4}$/.test(year) && n > 0)
+    .map(([year, n]) => [Number(year), n]);
+  if (found.length < 2) return null;
+  const counts = new Map(found);
+  const first = Math.min(...counts.keys());
+  const last = Math.max(...counts.keys());
+  const years = [];
+  for (let year = first; year <= last; year++) years.push([String(year), counts.get(year) ?? 0]);
+  return years; // every year from the first to the last with matches; gaps are 0
+}
+
+function svgElement(name, attributes, text) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function renderTrend(years, chosen = []) {
+  if (!years) {
+    trendBox.hidden = true;
+    trendBox.replaceChildren();
+    return;
+  }
+  const total = years.reduce((sum, [, n]) => sum + n, 0);
+  const noun = (n) => (n === 1 ? "document" : "documents");
+  const label = `Matching documents per year, ${years[0][0]}–${years.at(-1)[0]}: ${total} in all`;
+  // Drawn as write/chart.py draws the site's charts: a few bars get a narrow chart, the axis
+  // labels are thinned when there are many, a count above each bar where it fits.
+  const { height, top, bottom, side } = TREND;
+  const width = Math.max(240, Math.min(TREND.width, 72 * years.length));
+  const slot = (width - side * 2) / years.length;
+  const barWidth = Math.max(Math.min(slot * 0.7, 64), 2);
+  const plot = height - top - bottom;
+  const most = Math.max(...years.map(([, n]) => n));
+  const every = Math.max(1, Math.round(years.length / 12));
+  const fits = Math.floor((slot * 0.9) / (0.6 * String(most).length));
+  const countSize = Math.min(16, fits) >= 9 ? Math.min(16, fits) : 0;
+  const svg = svgElement("svg", {
+    class: "chart sco-trend__chart",
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: "img",
+    "aria-label": label,
+  });
+  if (countSize && countSize < 16) svg.style.setProperty("--count-size", `${countSize}px`);
+  svg.append(svgElement("title", {}, label));
+  const baseline = { class: "baseline", x1: side, y1: top + plot, x2: width - side, y2: top + plot };
+  svg.append(svgElement("line", baseline));
+  years.forEach(([year, n], i) => {
+    const ticked = chosen.includes(year);
+    const barHeight = (plot * n) / most;
+    const x = side + slot * i + (slot - barWidth) / 2;
+    const y = top + plot - barHeight;
+    const middle = x + barWidth / 2;
+    const group = svgElement("g", { "data-year": year });
+    const bar = svgElement("rect", {
+      class: ticked ? "bar is-chosen" : "bar",
+      x: x.toFixed(1),
+      y: y.toFixed(1),
+      width: barWidth.toFixed(1),
+      height: Math.max(barHeight, n ? 0.5 : 0).toFixed(1),
+    });
+    bar.append(svgElement("title", {}, `${year}: ${n} ${noun(n)}${ticked ? " (ticked)" : ""}`));
+    group.append(bar);
+    if (n && countSize) {
+      const at = { class: "count", x: middle.toFixed(1), y: (y - 4).toFixed(1), "text-anchor": "middle" };
+      group.append(svgElement("text", at, String(n)));
+    }
+    if (i % every === 0 || ticked) {
+      const at = { x: middle.toFixed(1), y: height - 6, "text-anchor": "middle" };
+      group.append(svgElement("text", { class: ticked ? "axis is-chosen" : "axis", ...at }, year));
+    }
+    svg.append(group);
+  });
+  // The same counts as a table, for screen readers (the chart's bars have no text to read).
+  const table = document.createElement("table");
+  table.className = "visually-hidden";
+  const caption = document.createElement("caption");
+  caption.textContent = "Matching documents per year";
+  const head = document.createElement("thead");
+  const headRow = document.createElement("tr");
+  for (const name of ["Year", "Documents"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = name;
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  for (const [year, n] of years) {
+    const row = document.createElement("tr");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = year;
+    const td = document.createElement("td");
+    td.textContent = String(n);
+    row.append(th, td);
+    body.append(row);
+  }
+  table.append(caption, head, body);
+  trendBox.replaceChildren(svg, table);
+  trendBox.hidden = false;
 }
 
 // --- events --------------------------------------------------------------------------------

@@ -261,6 +261,7 @@ def test_a_reader_ticks_two_years_then_a_kind_and_reloads(page, site_url: str) -
         "2020": ("1", False),
         "2021": ("1", False),
     }
+    assert list(facet_values(page, "year")) == ["2021", "2020", "2019"]  # newest first
     page.check("input[name=year][value='2020']")
     wait_for_results(page, 2)
     assert years_of_results(page) == {"2019", "2020"}  # any of the years ticked

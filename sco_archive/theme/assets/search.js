@@ -439,9 +439,13 @@ function renderFacet(key, label, counts, chosen) {
   // can be unticked.
   counts = { ...counts };
   for (const value of chosen) counts[value] ??= 0;
+  // Years newest first, as a reader looks for them; other values by how many documents have them.
+  const order = key === "year"
+    ? (a, b) => b[0].localeCompare(a[0])
+    : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]);
   const values = Object.entries(counts)
     .filter(([value, n]) => n > 0 || chosen.includes(value))
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    .sort(order);
   if (!values.length) return null;
   const fieldset = document.createElement("fieldset");
   fieldset.className = "sco-facet";

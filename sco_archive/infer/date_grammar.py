@@ -57,6 +57,7 @@ _DASH = r"\s*(?:-|to|till|until)\s*"
 _HAN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _HAN_DIGITS = "".join(_HAN_VALUES)
 _HAN_TENS = _HAN_DIGITS + "十"
+HAN_NUMBER = rf"[{_HAN_TENS}]{{1,3}}"  # a day, a month or an anniversary: "五", "二十八"
 
 # Each pattern names its groups d/m/y (start) and d2/m2 (end of a range). Order = priority when
 # two matches overlap: ranges before single dates before month-only and year-less dates.

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from sco_archive.infer.date_grammar import (
+    HAN_NUMBER,
     WEEKDAYS,
     YEAR,
     YEAR_DIGITS,
@@ -604,7 +605,7 @@ def _dateline(paragraph: Paragraph, mention: Mention, years: YearHints) -> Chose
 
 # "新华社塔什干3月16日电 … 理事会15日在塔什干宣布": Chinese news gives the event's day of the
 # month alone, after the dateline of the day it was filed.
-_DAY_ALONE = re.compile(r"(?<![\d月年/.-])([0-3]?\d)\s*日(?!电|電)")
+_DAY_ALONE = re.compile(r"(?<![\d月年/.-])([0-3]?\d)\s*日(?!电)")  # 電 is 电 once normalised
 
 
 def _on_the_day(filed: Mention, rest: str) -> tuple[Mention, str]:
@@ -1015,7 +1016,7 @@ _ANNIVERSARY_YEAR = re.compile(
     r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?!\s*(?:Secretariat|Charter|RATS))\b"
     r"|(?:SCO|Organi[sz]ation)\s+(?:celebrates|marks|is\s+celebrating)\s+its\s+(?P<its>\d{1,2})"
     r"(?:st|nd|rd|th)\s+anniversary"
-    r"|(?:上合组织|上海合作组织)成立\s*(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*周年",
+    rf"|(?:上合组织|上海合作组织)成立\s*(?P<zh>\d{{1,2}}|{HAN_NUMBER})\s*周年",
     re.IGNORECASE,
 )
 
@@ -1036,7 +1037,7 @@ def _anniversary_year(text: str) -> int | None:
 
 
 _ANY_ANNIVERSARY = re.compile(
-    r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary\b|成立\s*(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*周年",
+    rf"\b(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+anniversary\b|成立\s*(?P<zh>\d{{1,2}}|{HAN_NUMBER})\s*周年",
     re.IGNORECASE,
 )
 _FOUNDED_IN = re.compile(

@@ -151,7 +151,7 @@ def infer_venue(
             PRESS_CONFERENCE, Origin.TITLE, "press-conference-kind", 0.7, title_line, title
         )
     if found is not None and is_cjk(found.value):
-        sources = (title, *(p.text for p in paragraphs[: found.line + 1]))
+        sources = (title, *(p.text for p in paragraphs))
         found = replace(found, value=as_written(found.value, sources))
     return found
 

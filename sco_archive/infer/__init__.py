@@ -11,6 +11,7 @@ from sco_archive.infer.kinds import infer_kind
 from sco_archive.infer.language import infer_language
 from sco_archive.infer.people import infer_people
 from sco_archive.infer.places import infer_city, infer_venue
+from sco_archive.infer.text import without_pinyin
 from sco_archive.infer.topics import infer_topics
 from sco_archive.knowledge import Knowledge
 from sco_archive.model import GUESS_BELOW, Field, Origin, Paragraph, PartialDate
@@ -33,8 +34,10 @@ def infer_fields(
     Values are what the text says; `curated` values are only inputs to rules that depend on
     another field (an office-only speaker needs the date). A key is absent when the text is silent.
     """
-    title = title or ""
-    paragraphs = list(paragraphs)
+    # Some Chinese pages gloss characters with their reading ("吹風(fēng)會(huì)"); the rules read
+    # the words. The page itself keeps every gloss: only what inference reads drops them.
+    title = without_pinyin(title or "")
+    paragraphs = [Paragraph(without_pinyin(p.text), p.line) for p in paragraphs]
     found: dict[str, Field | None] = {}
     dates = infer_date(title, title_line, paragraphs, curated, filename, knowledge)
     found["date"], found["date_end"] = dates.date, dates.date_end

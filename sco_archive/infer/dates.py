@@ -25,6 +25,7 @@ from sco_archive.infer.date_grammar import (
 from sco_archive.infer.events import mentions_in, ordinal, sentence_around
 from sco_archive.infer.matcher import holders_named, places_named
 from sco_archive.infer.text import (
+    RECORD_DATE,
     clip,
     first_sentence,
     is_cjk,
@@ -227,7 +228,15 @@ def infer_date(
         # ("新华社北京4月19日电 …。"), and its dateline dates the text as a lead's would.
         shown = [Paragraph(shown_title, title_line), *shown]
     years = _year_hints(title, paragraphs, curated or {}, knowledge, stamp)
-    rules = (_title_date, _lead_date, _closing_date, _anniversary_date, _weekday_date, _this_year)
+    rules = (
+        _title_date,
+        _lead_date,
+        _record_date,
+        _closing_date,
+        _anniversary_date,
+        _weekday_date,
+        _this_year,
+    )
     proposed = [rule(shown_title, title_line, shown, years) for rule in rules]
     candidates = [found for found in proposed if found is not None]
     published = stamp or _dateline_filed(shown, years)
@@ -696,8 +705,9 @@ def _yearless_on(
     before = norm(sentence)[: mention.start]
     # "On 12 March, …", and as Russian and Chinese open a lead: "16 августа в …", "6月30日,…"
     opens = _OPENS_ON.fullmatch(before) is not None
-    # "… Zhang Ming met the Ambassador on 12 March." as well as "On 12 March, …"
-    reported = re.search(r"\bon\s+$", before) is not None
+    # "… Zhang Ming met the Ambassador on 12 March." as well as "On 12 March, …", and
+    # "… delivered by …, in Dushanbe, today, 28 August:"
+    reported = re.search(r"\bon\s+$|\btoday\s*,?\s*$", before, re.IGNORECASE) is not None
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
         return None
     # "16 августа … в 2007 году": a year the same sentence names is the likeliest.
@@ -707,6 +717,21 @@ def _yearless_on(
     dated = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
     rule = "yearless-event-date" if opens or _EVENT.search(before) else "yearless-on-date"
     return _fields(dated, paragraph.text, paragraph.line, Origin.TEXT, rule, min(confidence, 0.45))
+
+
+def _record_date(_t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHints) -> Chosen | None:
+    """An archive record's own field, above its text: "[Date] October 30, 2008"."""
+    for paragraph in paragraphs[:_RECORD_LINES]:
+        plain = norm(paragraph.text)
+        for label in RECORD_DATE.finditer(plain):
+            found = [m for m in find_dates(plain) if m.start == label.end() and m.date]
+            if found:
+                rule = "record-date-field"
+                return _fields(found[0], paragraph.text, paragraph.line, Origin.TEXT, rule, 0.8)
+    return None
+
+
+_RECORD_LINES = 8  # paragraphs: a record's fields stand above its text
 
 
 def _closing_date(
@@ -944,7 +969,7 @@ def _meeting_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]
                 plain = norm(text)
                 start, end = sentence_around(plain, mention)
                 # The dateline's city is where the news was filed, not where the meeting met.
-                sentence = _without_dateline(plain[start:end])
+                sentence = _without_dateline(_SCO_NAMED.sub(_blank, plain[start:end]))
                 lowered = sentence.lower()
                 named = places_named(sentence, knowledge)
                 cities = {p.name for p in named if _names_one_of(sentence, lowered, p.names)}
@@ -953,6 +978,18 @@ def _meeting_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]
                 found.append(years)
         found += _sessions_by_city(text, knowledge)
     return found
+
+
+# "the Council of Heads of State of the Shanghai Cooperation Organization" names no city.
+_SCO_NAMED = re.compile(
+    r"Shanghai\s+Co-?operation\s+Organi[sz]ation|Шанхайск\w+\s+организаци\w+\s+сотрудничества"
+    r"|上海合作组织",
+    re.IGNORECASE,
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _without_dateline(sentence: str) -> str:

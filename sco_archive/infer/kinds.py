@@ -8,19 +8,59 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sco_archive.infer.matcher import kind_titles_named
-from sco_archive.infer.text import clip, first_sentence, norm, phrase_pattern, word_count
+from sco_archive.infer.text import (
+    clip,
+    first_sentence,
+    norm,
+    opening_paragraphs,
+    phrase_pattern,
+    title_is_lead,
+    word_count,
+)
 from sco_archive.knowledge import Knowledge
 from sco_archive.model import Field, Origin, Paragraph
 
 NEWS = "news"
 INTERVIEW = "interview"
 PRESS_CONFERENCE = "press conference"
+SPOKEN = frozenset({"speech", "remarks", "address", "statement"})
 NO_SPEAKER = frozenset({"report", "press release", "declaration"})
 
 
 def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | None:
-    """The kind whose signal phrase occurs first in the title (ties: lexicon order)."""
+    """The kind whose signal phrase occurs first in the title (ties: lexicon order), unless
+    the rest of the title says the text is something else."""
     plain = unquoted(norm(title))
+    first = _first_signal(plain, knowledge)
+    if first is None:
+        return None
+    kind, match = first
+    if kind == NEWS:
+        # "Zhang Ming gives interview to CGTN" is the interview itself, not news about one;
+        # "The Foreign Ministry holds a briefing …" is the briefing.
+        for other in (INTERVIEW, PRESS_CONFERENCE):
+            found = _signal(plain, knowledge, other)
+            if found is not None:
+                return other, found
+    if kind in SPOKEN and (answers := _ANSWERS.search(plain)) is not None:
+        # "Remarks and answers to media questions": the speech opens a press conference.
+        # (A briefing it was given *at* is its venue, not its kind: "Remarks … at the Briefing".)
+        return PRESS_CONFERENCE, answers
+    if kind == "declaration" and (adopted := _ADOPTED.search(plain)) is not None:
+        # "SCO summit issues joint communique", "… подписали коммюнике": news of a declaration.
+        return NEWS, adopted
+    return kind, match
+
+
+def reports_adopted_text(title: str, knowledge: Knowledge) -> bool:
+    """The title is news of a declaration signed or issued: its subject is that text, and
+    the report has no speaker."""
+    plain = unquoted(norm(title))
+    first = _first_signal(plain, knowledge)
+    return first is not None and first[0] == "declaration" and _ADOPTED.search(plain) is not None
+
+
+def _first_signal(plain: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     for order, signal, phrase in kind_titles_named(plain, knowledge):
         match = next((m for m in phrase_pattern(phrase).finditer(plain) if not _agent(m)), None)
@@ -29,16 +69,20 @@ def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | 
         candidate = (match.start(), order, signal.kind, match)
         if best is None or candidate[:2] < best[:2]:
             best = candidate
-    if best is not None and best[2] == NEWS:
-        # "Zhang Ming gives interview to CGTN" is the interview itself, not news about one;
-        # "The Foreign Ministry holds a briefing …" is the briefing.
-        for kind in (INTERVIEW, PRESS_CONFERENCE):
-            found = _signal(plain, knowledge, kind)
-            if found is not None:
-                return kind, found
     return (best[2], best[3]) if best else None
 
 
+_ANSWERS = re.compile(
+    r"\banswers?\s+(?:to\s+)?(?:the\s+)?(?:media|press|journalists'?)?\s*questions\b"
+    r"|ответ\w*\s+на\s+вопросы|答记者问",
+    re.IGNORECASE,
+)
+_ADOPTED = re.compile(
+    r"\b(?:issues?|issued|signs?|signed|adopts?|adopted|releases?|released|approves?|approved)\b"
+    r"|\b(?:подписа\w*|принят\w*|принял\w*|утвержд\w*|утверди\w*|опубликова\w*)"
+    r"|签署|签订|通过了",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r'"[^"]*"|«[^»]*»')
 
 
@@ -67,6 +111,8 @@ def infer_kind(
 ) -> Field | None:
     """The kind the strongest evidence gives, the others' proposals kept as `considered`
     (infer_fields then lets the evidence that measured best decide)."""
+    if title_is_lead(title):  # no headline: the "title" is the lead, and read as one
+        paragraphs = [Paragraph(title, title_line), *paragraphs]
     found = title_kind(title, knowledge)
     in_title = None
     if found is not None:
@@ -108,6 +154,8 @@ _TOLD_OUTLET = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w.-]+|TASS|RIA|Xinhua)"
     r"|(?:в|во)\s+(?:эксклюзивном\s+)?интервью|рассказал\w*\s+(?:ТАСС|РИА|агентству|изданию)"
     r"|интервью\s+(?:агентству|газете|изданию|телеканалу|ТАСС|РИА|Известиям|Синьхуа)"
+    # One journalist's questions, or readers', answered: an interview; the media's, a briefing.
+    r"|отвеча\w*\s+на\s+вопросы\s+(?:журналиста|корреспондента|ведущего|читателей)"
     r"|接受[^。]{0,20}(?:专访|采访|專訪|採訪)|答记者问|答記者問|——访|——訪|專訪|专访",
 )
 _BRIEFING = re.compile(
@@ -165,7 +213,7 @@ _BY_OR_AT = re.compile(r"\s+(?:by|of|at|delivered|given)\b|\s+[A-ZА-Я]", re.IG
 def _announced_kind(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:
     """The kind a line of the opening gives the text below it: the text it announces, or the
     kind word that opens the line and says whose it is."""
-    for paragraph in paragraphs[:_OPENING]:
+    for paragraph in _opening(paragraphs):
         plain = norm(first_sentence(paragraph.text))
         announced = ANNOUNCES.match(plain)
         # The kind word stands near the announcement, or opens the line: only so far is read.
@@ -189,7 +237,7 @@ def _announced_kind(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Fi
 
 def _form_in_text(paragraphs: Sequence[Paragraph]) -> Field | None:
     """The form the text itself takes: an interview's turns, a briefing, a declaration."""
-    opening = paragraphs[:_OPENING]
+    opening = _opening(paragraphs)
     turns = [p for p in paragraphs[:_TURNS_SEEN] if _TURN.match(norm(p.text))]
     if len(turns) >= 2:
         return Field(INTERVIEW, Origin.TEXT, "question-answer-turns", 0.7, turns[0].line,
@@ -233,7 +281,7 @@ def _question_answered(paragraphs: Sequence[Paragraph]) -> Field | None:
 
 
 def _salutation(paragraphs: Sequence[Paragraph]) -> Field | None:
-    for paragraph in paragraphs[:_OPENING]:
+    for paragraph in _opening(paragraphs):
         match = _SALUTATION.match(norm(paragraph.text))
         if match is not None:
             snippet = clip(paragraph.text, *match.span())
@@ -314,3 +362,9 @@ def _lead_kind(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field |
                         snippet,
                     )
     return None
+
+
+def _opening(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Where the form of a text shows: its opening, past any page furniture."""
+    opening = opening_paragraphs(paragraphs)
+    return opening if len(opening) > _OPENING else paragraphs[:_OPENING]

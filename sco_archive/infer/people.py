@@ -13,6 +13,7 @@ from sco_archive.infer.kinds import (
     NEWS,
     NO_SPEAKER,
     PRESS_CONFERENCE,
+    reports_adopted_text,
     title_kind,
 )
 from sco_archive.infer.matcher import holders_named, offices_named, per_knowledge
@@ -134,7 +135,7 @@ def infer_people(
     `date` is the document's date; without it, `era` (the latest date the text mentions) can
     still name an office's holder, as a guess.
     """
-    if kind in NO_SPEAKER:
+    if kind in NO_SPEAKER or reports_adopted_text(title, knowledge):
         return None, None
     found = _from_title(title, title_line, knowledge, date)
     if found is None:

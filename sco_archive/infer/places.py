@@ -20,6 +20,7 @@ from sco_archive.infer.kinds import NEWS
 from sco_archive.infer.matcher import events_named, places_named
 from sco_archive.infer.text import (
     CJK,
+    RECORD_PLACE,
     as_written,
     bounded_alternation,
     clip,
@@ -445,8 +446,25 @@ def infer_city(
     if found is None:
         found = _landmark_city(title, title_line, paragraphs, knowledge)
     if found is None:
-        found = _closing_city(paragraphs, knowledge)
+        found = _closing_city(paragraphs, knowledge) or _record_city(paragraphs, knowledge)
     return found
+
+
+def _record_city(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:
+    """An archive record's own field, above its text: "[Place] Astana"."""
+    for paragraph in paragraphs[:_RECORD_LINES]:
+        plain = norm(paragraph.text)
+        for label in RECORD_PLACE.finditer(plain):
+            city = _city_pattern(knowledge, plain).match(plain, label.end())
+            if city is not None:
+                place = _place(city.group(0), knowledge)
+                snippet = clip(paragraph.text, label.start(), city.end())
+                rule = "record-place-field"
+                return Field(place.name, Origin.TEXT, rule, 0.8, paragraph.line, snippet)
+    return None
+
+
+_RECORD_LINES = 8  # paragraphs: a record's fields stand above its text
 
 
 def _landmark_city(

@@ -192,10 +192,49 @@ _LONGEST_FURNITURE = 400  # characters: a longer paragraph is prose, whatever el
 def lead_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The first paragraph with prose, and the short lines before it (dateline, date, photo)."""
     lead: list[Paragraph] = []
-    for paragraph in paragraphs[:4]:
+    for paragraph in paragraphs[:8]:
         lead.append(paragraph)
-        # A breadcrumb or a row of links may be long, but is no prose (nor so long as this).
-        text = paragraph.text
-        if word_count(text) > 12 and (len(text) > _LONGEST_FURNITURE or not is_furniture(text)):
+        if is_prose(paragraph.text):
             break
     return lead
+
+
+def is_prose(text: str) -> bool:
+    # A breadcrumb or a row of links may be long, but is no prose (nor so long as this).
+    return word_count(text) > 12 and (len(text) > _LONGEST_FURNITURE or not is_furniture(text))
+
+
+_HAS_SENTENCES = re.compile(r"[.。!！?？]")
+
+
+def opening_paragraphs(
+    paragraphs: Sequence[Paragraph], prose: int = 3, most: int = 12
+) -> list[Paragraph]:
+    """The text's opening: its first `prose` paragraphs of prose, with the furniture and
+    short lines before and between them (however much of it a web page puts first)."""
+    opening: list[Paragraph] = []
+    for paragraph in paragraphs[:most]:
+        opening.append(paragraph)
+        # A headline repeated under the page's title is no prose: prose has sentences.
+        prose -= is_prose(paragraph.text) and _HAS_SENTENCES.search(paragraph.text) is not None
+        if prose == 0:
+            break
+    return opening
+
+
+def title_is_lead(title: str) -> bool:
+    """A first line taken for the title that is the text's first sentence: a page stored
+    without its headline. It is long and ends as prose does, or runs on past a sentence."""
+    title = title.strip()
+    if word_count(title) <= 12:
+        return False
+    return title[-1:] in ".。!！?？,，:：;；" or first_sentence(title) != title
+
+
+# An archive's record states its fields by name: "[Place] Astana [Date] October 30, 2008",
+# "Date: 15 June 2001", "Место: …", "日期：…". What follows a field's name is its value.
+_RECORD_FIELD = r"(?:^|(?<=\s))(?:\[\s*(?:{names})\s*\]|(?:{names})\s*[:：])\s*"
+RECORD_DATE = re.compile(_RECORD_FIELD.format(names=r"Date|Dated|Дата|日期|时间"), re.IGNORECASE)
+RECORD_PLACE = re.compile(
+    _RECORD_FIELD.format(names=r"Place|Venue|Location|Место(?:\s+проведения)?|地点"), re.IGNORECASE
+)

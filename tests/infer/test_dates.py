@@ -6,7 +6,7 @@ import pytest
 
 from sco_archive.infer.date_grammar import find_dates
 from sco_archive.model import PartialDate
-from tests.infer.helpers import infer
+from tests.infer.helpers import infer, value
 
 TITLE = "SCO Secretary-General Zhang Ming's speech at the forum"
 
@@ -660,3 +660,25 @@ def test_a_time_of_day_before_a_leads_opening_date_still_opens_it():
 )
 def test_the_anniversary_of_a_body_founded_in_a_year_the_text_gives_dates_the_text(lead):
     assert infer("", lead)["date"].value.iso() == "2014-06-17"
+
+
+def test_an_archive_records_date_field_dates_the_text_its_place_field_places_it():
+    fields = infer(
+        "Joint Communiqué of the Council of Heads of Government",
+        "[Place] Astana [Date] October 30, 2008 [Source] Shanghai Cooperation Organization",
+        "The heads of government discussed trade and the economy at length and with care.",
+    )
+    assert value(fields, "date") == PartialDate(2008, 10, 30)
+    assert fields["date"].rule == "record-date-field"
+    assert value(fields, "city") == "Astana"
+
+
+def test_today_and_a_year_less_day_take_the_year_of_the_numbered_meeting():
+    lead = (
+        "Following is the text of the Secretary-General's message to the Eighth Meeting of the "
+        "Council of Heads of State of the Shanghai Cooperation Organization, delivered in "
+        "Dushanbe, today, 28 August:"
+    )
+    later = "I greet the Council of Heads of State of the Shanghai Cooperation Organization."
+    fields = infer("Message to the SCO summit", lead, later)
+    assert value(fields, "date") == PartialDate(2008, 8, 28)

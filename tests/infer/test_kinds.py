@@ -227,3 +227,74 @@ def test_a_chinese_kind_word_that_names_a_person_is_no_kind():
     # 发言人 is a spokesperson, not a 发言 (speech): the title names a press conference.
     title = "2025年1月6日外交部发言人郭嘉昆主持例行记者会"
     assert value(infer(title, "记者:请问。"), "kind") == "press conference"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "SCO summit meeting issues joint communique",
+        'Министры обороны "Шанхайской шестерки" подписали коммюнике',
+        "Heads of State sign the Astana Declaration",
+    ],
+)
+def test_a_title_reporting_a_declaration_signed_or_issued_is_news_with_no_speaker(title):
+    fields = infer(title, "President Hu Jintao attended the one-day meeting in Shanghai.")
+    assert value(fields, "kind") == "news"
+    assert value(fields, "speaker") is None
+
+
+def test_a_declaration_that_heads_its_own_text_stays_a_declaration():
+    fields = infer("Joint Communiqué of the Meeting of the Council of Heads of Government", LEAD)
+    assert value(fields, "kind") == "declaration"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Remarks and answers to media questions by Foreign Minister Sergey Lavrov",
+        "Выступление и ответы на вопросы СМИ Министра иностранных дел России С.В.Лаврова",
+    ],
+)
+def test_a_speech_followed_by_answers_to_media_questions_is_a_press_conference(title):
+    assert value(infer(title, LEAD), "kind") == "press conference"
+
+
+def test_remarks_given_at_a_briefing_are_remarks_not_a_press_conference():
+    title = "Remarks by Ambassador Fu Cong at the UN Security Council Briefing on Cooperation"
+    assert value(infer(title, LEAD), "kind") == "remarks"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Об этом министр заявил, отвечая на вопросы журналиста ВГТРК Павла Зарубина.",
+        "Генеральный секретарь Рашид Алимов отвечает на вопросы читателей портала.",
+    ],
+)
+def test_answering_one_journalists_or_readers_questions_is_an_interview(lead):
+    fields = infer("Лавров: участники встреч ШОС нацелены на отстаивание интересов", lead)
+    assert value(fields, "kind") == "interview"
+
+
+def test_a_kind_word_glossed_with_its_reading_is_still_read():
+    glossed = "5月28日,外交部举行中外媒体吹风(fēng)会(huì)。王毅介绍了峰会。"
+    fields = infer("上合组织,你知道多少?", glossed)
+    assert value(fields, "kind") == "press conference"
+
+
+def test_the_form_of_a_text_is_read_past_a_page_full_of_furniture():
+    furniture = ["首页>专题>上合青岛峰会", "2018年06月06日 14:13 | 来源:中国新闻网", "分享到:"]
+    headline = "(上合青岛峰会)上合组织秘书长阿利莫夫:青岛峰会向世界展示新型国际关系典范的意义所在"
+    lead = "“我们在见证新型国际关系的形成”,上海合作组织秘书长阿利莫夫近日接受中新社记者采访时表示。"
+    fields = infer("上合组织秘书长阿利莫夫:青岛峰会展示典范", *furniture, headline, headline,
+                   "作者 肖欣 张尼", lead)  # fmt: skip
+    assert value(fields, "kind") == "interview"
+
+
+def test_a_lead_taken_for_the_title_is_read_as_the_lead():
+    title = (
+        "On the eve of the ninth SCO summit in Yekaterinburg, Bolat Nurgaliyev told Xinhua that "
+        "leaders would discuss regional and global issues,"
+    )
+    fields = infer(title, "Against the backdrop of the crisis, members should act, he said.")
+    assert value(fields, "kind") == "interview"

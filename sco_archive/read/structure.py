@@ -168,7 +168,12 @@ _BOILERPLATE = re.compile(
     r"©|\bpage was saved\b|\bcurrency rates\b|\bfinancial (?:assistance|support)\b|"
     r"финансовой поддержк|^\W*(?:photo|фото)\b|\[ad_\d|\bcover story\b|"
     r"^\W*(?:all|archive|breaking|latest)\s+news\s*$|^\W*media\s+cent(?:er|re)\b|"
-    r"^\W*[A-Z]{2,}(?:/[A-Z]{2,})+/\d+\s*$",
+    r"^\W*[A-Z]{2,}(?:/[A-Z]{2,})+/\d+\s*$|"
+    # A journal's issue line and a Chinese site's chrome: where you are, share buttons, the
+    # registration numbers ("Volume 8 No. 1", "本页位置:首页", "点击右上角", "国内刊号:50-9210").
+    r"\bVol(?:ume|\.)\s*\d+,?\s+(?:No|Issue)\.?\s*\d+|"
+    r"^\W*(?:本[页頁]位置|当前位置|當前位置|您的位置|你的位置|所在位置)\s*[:：]|^\W*分享到|"
+    r"^\W*点击右上角|^\W*點擊右上角|刊号\s*[:：]|刊號\s*[:：]|\bISSN\b|ICP[备備]",
     re.IGNORECASE,
 )
 # "Uzbekistan 17/08/2007 Central Asian presidents hail …": a section and a stamp glued to the

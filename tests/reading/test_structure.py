@@ -86,6 +86,10 @@ def test_paragraph_lines_count_from_the_body_start():
         "The People’s Republic of China",
         "SCO - Shanghai Cooperation Organisation",
         "Главная > Новости",
+        "Dialogue July-September, 2006, Volume 8 No. 1",
+        "本頁位置:首頁新聞中心國內新聞",
+        "点击右上角微信好友",
+        "国内刊号:50-9210/TB 国际刊号:1671-5586【官方】",
     ],
 )
 def test_a_headline_below_page_furniture_is_the_title_and_every_line_stays_in_order(furniture):

@@ -156,14 +156,14 @@ _TOLD_OUTLET = re.compile(
     r"|интервью\s+(?:агентству|газете|изданию|телеканалу|ТАСС|РИА|Известиям|Синьхуа)"
     # One journalist's questions, or readers', answered: an interview; the media's, a briefing.
     r"|отвеча\w*\s+на\s+вопросы\s+(?:журналиста|корреспондента|ведущего|читателей)"
-    r"|接受[^。]{0,20}(?:专访|采访|專訪|採訪)|答记者问|答記者問|——访|——訪|專訪|专访",
+    r"|接受[^。]{0,20}(?:专访|采访)|答记者问|——访|专访",
 )
 _BRIEFING = re.compile(
     r"\b(?:spokes(?:person|man|woman)|press\s+conference|news\s+conference|(?:press|media)\s+"
     r"briefing|regular\s+briefing|answers\s+to\s+(?:media\s+)?questions|answered\s+(?:the\s+)?"
     r"questions\s+(?:of|from)\s+(?:the\s+)?(?:media|journalists|reporters))\b"
     r"|пресс-конференц\w*|брифинг\w*|официальн\w+\s+представител\w+|ответ\w*\s+на\s+вопросы\s+СМИ"
-    r"|例行记者会|例行記者會|记者会|記者會|新闻发布会|吹风会|吹風會|发言人|發言人",
+    r"|例行记者会|记者会|新闻发布会|吹风会|发言人",
     re.IGNORECASE,
 )
 # A declaration heads its own text ("Declaration of the Heads of …", "JOINT COMMUNIQUÉ");
@@ -191,10 +191,10 @@ _REPORTING = re.compile(
     r"opened|hosted|signed|discussed|arrived|chaired|according\s+to)\b"
     r"|принял\w*\s+участие|состоял\w*|прош[её]л\w*|заявил\w*|сообщил\w*|отметил\w*|"
     r"встретил\w*|провел\w*|провёл\w*|посетил\w*|подчеркнул\w*|передает|сообщает"
-    r"|会见|会谈|出席|参加|举行|表示|指出|强调|访问|召开|主持|会晤|开幕|闭幕|據|据",
+    r"|会见|会谈|出席|参加|举行|表示|指出|强调|访问|召开|主持|会晤|开幕|闭幕|据",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I am|my)\b|\bWe\s+(?:are|have|will)\b|\bя\b|我(?!们|國|国)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I am|my)\b|\bWe\s+(?:are|have|will)\b|\bя\b|我(?!们|国)")
 
 
 # A line that says what the text below it is: "Following is the text of UN Secretary-General

@@ -8,6 +8,7 @@ from sco_archive.loader import Corpus
 from sco_archive.model import (
     METADATA_KEYS,
     RECORD_KEYS,
+    RELATION_KEYS,
     Diagnostic,
     Document,
     Field,
@@ -26,7 +27,8 @@ JSON_KEYS = (
     "confidence",
     "disputed",
 )
-SHOWN_FIELDS = METADATA_KEYS  # `check` shows every field a document has, in that order
+# `check` shows every field a document has, in that order, then the curated relations it has.
+SHOWN_FIELDS = METADATA_KEYS
 
 
 def evidence(found: Field) -> dict[str, Any]:
@@ -114,7 +116,8 @@ def _review_table(documents: list[Document]) -> str:
 
 def _document_lines(document: Document) -> list[str]:
     lines = [f"{document.source}  ({document.words} words, {len(document.paragraphs)} paragraphs)"]
-    for key in SHOWN_FIELDS:
+    relations = tuple(key for key in RELATION_KEYS if key in document.fields)
+    for key in (*SHOWN_FIELDS, *relations):
         found = document.fields.get(key)
         if found is None:
             lines.append(f"  {key:<13} —  (not stated)")

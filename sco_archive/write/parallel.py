@@ -35,6 +35,12 @@ def parallel_uris(pairs: list[Pair]) -> dict[tuple[str, str], str]:
     return uris
 
 
+def shown_language(document: Document) -> str:
+    """The language a page shows a text in: its own, or, unknown, the site's (as the speech
+    page's `lang` does, model.COLUMNS)."""
+    return language(document) or "en"
+
+
 def _slug(page: SpeechPage) -> str:
     return page.src_uri.removesuffix(".md").rsplit("/", 1)[-1]
 
@@ -46,7 +52,7 @@ def translation_context(
     found = []
     for translation in translations.of.get(page.src_uri, []):
         other = translation.page
-        code = language(other.document) or ""
+        code = shown_language(other.document)
         key = (page.src_uri, other.src_uri)
         parallel = uris.get(key) or uris[(key[1], key[0])]
         entry = {
@@ -74,7 +80,7 @@ def parallel_page(a: SpeechPage, b: SpeechPage, guess: str | None, src_uri: str)
     """Two documents in two columns, row by row: paragraph n of each, by the archive's
     numbers; each column in its own language (`lang`), each number a link to its paragraph
     on the document's own page. The texts are escaped: they are data, never markup."""
-    names = [language_name(language(p.document) or "") for p in (a, b)]
+    names = [language_name(shown_language(p.document)) for p in (a, b)]
     title = f"Side by side: {names[0]} and {names[1]}"
     meta = {"title": f"{title} · {a.document.title}", "template": TEMPLATE,
             "hide": ["navigation", "toc"]}  # fmt: skip
@@ -145,7 +151,7 @@ def _columns(a: SpeechPage, b: SpeechPage, src_uri: str) -> str:
 
 def _head(page: SpeechPage, up: str) -> str:
     document = page.document
-    code = html.escape(language(document) or "en")
+    code = html.escape(shown_language(document))
     about = [language_name(code), display_date(document.date)]
     if document.value("speaker"):
         about.append(str(document.value("speaker")))
@@ -158,7 +164,7 @@ def _head(page: SpeechPage, up: str) -> str:
 
 
 def _cell(page: SpeechPage, paragraph: Paragraph | None, number: int, up: str) -> str:
-    code = html.escape(language(page.document) or "en")
+    code = html.escape(shown_language(page.document))
     name = language_name(code)
     label = html.escape(ENDONYMS.get(code, name))
     if paragraph is None:  # the other text's paragraph stands alone in its row

@@ -325,3 +325,13 @@ def test_parallel_pages_are_the_same_whatever_the_order_of_the_documents():
     first = parallel_pages(find_translations(pages_of(*documents)))
     documents.reverse()
     assert parallel_pages(find_translations(pages_of(*documents))) == first
+
+
+def test_a_translation_whose_language_is_not_known_is_shown_in_the_sites_language():
+    en = document("en.txt", "en", date=None)
+    unknown = document("x.txt", "", date=None, curated={"translation_of": ("en.txt",)})
+    pages = pages_of(en, unknown)
+    translations = find_translations(pages)
+    uris = parallel_uris(translations.pairs())
+    (entry,) = translation_context(pages[0], translations, uris)
+    assert (entry["language"], entry["name"]) == ("en", "English")

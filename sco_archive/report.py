@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sco_archive.loader import Corpus
+from sco_archive.loader import Corpus, diagnostic_order
 from sco_archive.model import (
     METADATA_KEYS,
     RECORD_KEYS,
@@ -96,7 +96,7 @@ def text_report(corpus: Corpus, extra: list[Diagnostic]) -> str:
     lines = [_review_table(documents), ""]
     for document in documents:
         lines += [*_document_lines(document), ""]
-    diagnostics = sorted(corpus.diagnostics + extra)
+    diagnostics = sorted(corpus.diagnostics + extra, key=diagnostic_order)
     if diagnostics:
         lines += ["Folder:"] + [f"  {d.format()}" for d in diagnostics] + [""]
     lines.append(summary(corpus, extra))

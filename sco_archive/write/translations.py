@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from sco_archive.loader import diagnostic_order
 from sco_archive.model import Diagnostic, Document, Field, Severity
 from sco_archive.write.markdown import language_name
 from sco_archive.write.speech_pages import SPEECHES_DIR, SpeechPage
@@ -86,7 +87,9 @@ def find_translations(pages: list[SpeechPage]) -> Translations:
     for translations in of.values():
         translations.sort(key=lambda t: column_order(t.page))
     of = {uri: translations for uri, translations in of.items() if translations}
-    return Translations(of, {uri: by_uri[uri] for uri in of}, sorted(diagnostics))
+    # By diagnostic_order: Diagnostic's own order would compare a line of None with a number.
+    found = sorted(diagnostics, key=diagnostic_order)
+    return Translations(of, {uri: by_uri[uri] for uri in of}, found)
 
 
 def confirmed_groups(links: list[tuple[str, str]]) -> dict[str, frozenset[str]]:

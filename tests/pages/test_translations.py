@@ -335,3 +335,17 @@ def test_a_translation_whose_language_is_not_known_is_shown_in_the_sites_languag
     uris = parallel_uris(translations.pairs())
     (entry,) = translation_context(pages[0], translations, uris)
     assert (entry["language"], entry["name"]) == ("en", "English")
+
+
+def test_a_front_matter_warning_and_a_guess_on_one_document_are_reported_in_order():
+    # Both name the .md file itself: one with the key's line, the other with none.
+    md = document("ru.md", "ru", curated={"translation_of": ("nowhere.txt",)})
+    md.fields["translation_of"] = Field(("nowhere.txt",), Origin.CURATED, "front matter", 1.0, 2)
+    zh = document("zh.txt", "zh")
+    found = find_translations(pages_of(document("en.txt", "en"), md, zh)).diagnostics
+    assert [(d.file, d.line, d.code) for d in found] == [
+        ("ru.md", None, "translation-guess"),  # paired with English, as a guess
+        ("ru.md", 2, "unknown-translation"),
+        ("zh.txt", None, "translation-guess"),
+        ("zh.txt", None, "translation-guess"),
+    ]

@@ -27,8 +27,7 @@ JSON_KEYS = (
     "confidence",
     "disputed",
 )
-# `check` shows every field a document has, in that order, then the curated relations it has.
-SHOWN_FIELDS = METADATA_KEYS
+SHOWN_FIELDS = METADATA_KEYS  # `check` shows every field a document has, in that order
 
 
 def evidence(found: Field) -> dict[str, Any]:
@@ -116,6 +115,7 @@ def _review_table(documents: list[Document]) -> str:
 
 def _document_lines(document: Document) -> list[str]:
     lines = [f"{document.source}  ({document.words} words, {len(document.paragraphs)} paragraphs)"]
+    # Then the curated relations it has (translation_of …), which most documents have not.
     relations = tuple(key for key in RELATION_KEYS if key in document.fields)
     for key in (*SHOWN_FIELDS, *relations):
         found = document.fields.get(key)

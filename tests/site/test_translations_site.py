@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,20 @@ def test_check_warns_of_a_translation_of_that_names_no_document_with_its_line(pr
         f"009_norov_moscow_zh.yml:{line}: warning: [unknown-translation] `translation_of: "
         "002_e61eb7bfdfb8ae4.txt` names no document (did you mean `002_e61eb7bfdfb8ae4c.txt`?)"
     ) in output
+
+
+def test_a_rebuild_without_one_translation_removes_its_parallel_pages(tmp_path) -> None:
+    made = make_translated_project(tmp_path / "archive")
+    project = replace(made, use_cache=True, incremental=True)
+    assert not build(project).errors
+    assert len(parallel_pages(project.root / "site")) == 3
+    (project.root / "speeches" / "008_norov_moscow_ru.txt").unlink()
+    (project.root / "speeches" / "008_norov_moscow_ru.yml").unlink()
+    assert not build(project).errors
+    (left,) = parallel_pages(project.root / "site")  # English and Chinese, the curated pair
+    assert "shang-hai" in left.parent.name and "vystuplenie" not in left.parent.name
+    assert [p.name for p in (project.root / "docs" / "parallel").iterdir()] == [
+        f"{left.parent.name}.md"
+    ]
+    english = (project.root / "site" / ENGLISH_PAGE / "index.html").read_text(encoding="utf-8")
+    assert "Русский" not in english and "中文" in english

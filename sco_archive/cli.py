@@ -21,6 +21,7 @@ from sco_archive.project import Project, load_project, load_project_config, spee
 from sco_archive.publish.site_url import unknown_site_note
 from sco_archive.report import json_records, text_report
 from sco_archive.write.speech_pages import plan_pages
+from sco_archive.write.translations import find_translations
 
 
 def _progress(outcomes: Iterable[Outcome], total: int) -> Iterable[Outcome]:
@@ -253,7 +254,9 @@ def check_command(
         corpus = load_project(_project(config, speeches), paths=paths).corpus
     except ArchiveError as error:
         _fail(str(error), [])
-    _, clashes = plan_pages(corpus.documents)
+    pages, clashes = plan_pages(corpus.documents)
+    # Translations name other documents: known once every page is planned.
+    clashes += find_translations(pages).diagnostics
     if output_format == "json":
         click.echo(json.dumps(json_records(corpus), ensure_ascii=False, indent=2))
     else:

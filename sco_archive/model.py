@@ -235,6 +235,7 @@ class ValueType(StrEnum):
     URL = "url"  # an http(s) address
     DATE = "date"
     TOPICS = "topics"
+    REFERENCES = "references"  # other documents, by source file or page slug
 
 
 @dataclass(frozen=True)
@@ -271,6 +272,9 @@ COLUMNS = (
 RECORD_KEYS = tuple(column.key for column in COLUMNS)
 METADATA_FIELDS = tuple(column for column in COLUMNS if column.derived is None)
 METADATA_KEYS = tuple(column.key for column in METADATA_FIELDS)
+# Curated keys that relate a document to others instead of describing it: never inferred, not
+# in its record (write/translations.py reads them); `check` shows them after the fields.
+RELATION_KEYS = ("translation_of", "not_translation_of")
 
 
 def plain(value: Any) -> Any:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sco_archive.loader import Corpus
+from sco_archive.loader import Corpus, diagnostic_order
 from sco_archive.model import (
     METADATA_KEYS,
     RECORD_KEYS,
+    RELATION_KEYS,
     Diagnostic,
     Document,
     Field,
@@ -94,7 +95,7 @@ def text_report(corpus: Corpus, extra: list[Diagnostic]) -> str:
     lines = [_review_table(documents), ""]
     for document in documents:
         lines += [*_document_lines(document), ""]
-    diagnostics = sorted(corpus.diagnostics + extra)
+    diagnostics = sorted(corpus.diagnostics + extra, key=diagnostic_order)
     if diagnostics:
         lines += ["Folder:"] + [f"  {d.format()}" for d in diagnostics] + [""]
     lines.append(summary(corpus, extra))
@@ -114,7 +115,9 @@ def _review_table(documents: list[Document]) -> str:
 
 def _document_lines(document: Document) -> list[str]:
     lines = [f"{document.source}  ({document.words} words, {len(document.paragraphs)} paragraphs)"]
-    for key in SHOWN_FIELDS:
+    # Then the curated relations it has (translation_of …), which most documents have not.
+    relations = tuple(key for key in RELATION_KEYS if key in document.fields)
+    for key in (*SHOWN_FIELDS, *relations):
         found = document.fields.get(key)
         if found is None:
             lines.append(f"  {key:<13} —  (not stated)")

@@ -11,6 +11,7 @@ from typing import Any
 
 from sco_archive.model import (
     METADATA_FIELDS,
+    RELATION_KEYS,
     Diagnostic,
     Field,
     Origin,
@@ -68,14 +69,31 @@ def curated_url(value: Any) -> str | None:
     return text
 
 
+def curated_references(value: Any) -> tuple[str, ...]:
+    """`translation_of: 002_x.txt`, a list of them, or `none`: documents named by their file
+    or their page's slug (write/translations.py finds them once every page is planned)."""
+    if isinstance(value, str) and value.strip():
+        return (value.strip(),)
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    raise ValueError(
+        f"expected a document's file name or page slug, or a list of them (or `none`), got "
+        f"{value!r}"
+    )
+
+
 _CONVERTERS: dict[ValueType, Callable[[Any], Any]] = {
     ValueType.TEXT: curated_text,
     ValueType.TITLE: curated_title,
     ValueType.URL: curated_url,
     ValueType.DATE: curated_date,
     ValueType.TOPICS: curated_topics,
+    ValueType.REFERENCES: curated_references,
 }
-_TYPE_OF = {column.key: column.type for column in METADATA_FIELDS}
+_TYPE_OF = {
+    **{column.key: column.type for column in METADATA_FIELDS},
+    **dict.fromkeys(RELATION_KEYS, ValueType.REFERENCES),
+}
 
 
 def validate_curated(

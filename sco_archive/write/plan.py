@@ -19,6 +19,7 @@ from sco_archive.write.cite import UNKNOWN_NAMES, citations, listed_author
 from sco_archive.write.feed import Feed
 from sco_archive.write.home_timeline import HOME, home_page, timeline_pages
 from sco_archive.write.markdown import display_date
+from sco_archive.write.parallel import parallel_pages, parallel_uris, translation_context
 from sco_archive.write.related import TermNumbers, related
 from sco_archive.write.speech_pages import (
     SpeechPage,
@@ -27,6 +28,7 @@ from sco_archive.write.speech_pages import (
     plan_pages,
     render_page,
 )
+from sco_archive.write.translations import Translations, find_translations
 
 
 @dataclass
@@ -63,7 +65,9 @@ def generate(
     browsing = browse_pages(pages, knowledge, site_name)
     browse, links = browsing.files, browsing.links
     names = getattr(knowledge, "name_orders", UNKNOWN_NAMES)
-    contexts = reading_context(pages, links, site_name, numbers, names)
+    translations = find_translations(pages)
+    diagnostics += translations.diagnostics
+    contexts = reading_context(pages, links, site_name, numbers, names, translations)
     both = {p.src_uri: page_keys(p, contexts[p.src_uri]) for p in pages}
     keys = {uri: render for uri, (render, _) in both.items()}
     files: dict[str, str] = {}
@@ -78,6 +82,7 @@ def generate(
     files[HOME] = home_page(pages, site_name)
     files.update(timeline_pages(pages))
     files.update(browse)
+    files.update(parallel_pages(translations))
     search_keys = {uri: search for uri, (_, search) in both.items()}
     return Generated(
         dict(sorted(files.items())), pages, diagnostics, keys, search_keys, browsing.feeds
@@ -97,7 +102,7 @@ _SALT = _render_salt()
 
 # Reading context that the search index leaves out (search.EXCLUDE_SELECTORS): a page whose
 # only change is here, such as a new related document, is not indexed again.
-UNINDEXED_CONTEXT = ("previous", "next", "related", "cite")
+UNINDEXED_CONTEXT = ("previous", "next", "related", "cite", "translations")
 
 
 def page_keys(page: SpeechPage, context: dict[str, Any]) -> tuple[str, str]:
@@ -169,9 +174,12 @@ def reading_context(
     site_name: str,
     numbers: TermNumbers | None = None,
     names: NameOrders = UNKNOWN_NAMES,
+    translations: Translations | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Per speech page: browse links, previous/next in time, related documents, citations
-    (`names`: which way round each speaker's name is written)."""
+    (`names`: which way round each speaker's name is written), translations."""
+    translations = translations or Translations()
+    uris = parallel_uris(translations.pairs())
     dated = [p for p in pages if p.document.date]
     position = {p.src_uri: i for i, p in enumerate(dated)}
     near = related([p.document for p in pages], numbers=numbers)
@@ -185,6 +193,7 @@ def reading_context(
             "related": [{**_ref(pages[j]), "why": why} for j, why in near[i]] or None,
             "cite": {k: list(v) for k, v in citations(page.document, site_name, names).items()},
             "citation_author": listed_author(page.document, names),
+            "translations": translation_context(page, translations, uris),
         }
         contexts[page.src_uri] = context
     return contexts

@@ -95,7 +95,15 @@ def plan_pages(documents: list[Document]) -> tuple[list[SpeechPage], list[Diagno
 
 
 # Keys computed over the whole corpus (generate.reading_context), after the document's own.
-CONTEXT_KEYS = ("links", "previous", "next", "related", "cite", "citation_author")
+CONTEXT_KEYS = (
+    "links",
+    "previous",
+    "next",
+    "related",
+    "cite",
+    "citation_author",
+    "translations",
+)
 
 
 def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dict[str, Any]:

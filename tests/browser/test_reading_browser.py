@@ -26,8 +26,11 @@ PAGES = {
     "timeline": "timeline/",
     "year": "timeline/2019/",
     "speech": SPEECH,
+    "speakers": "speakers/",
     "speaker": "speakers/vladimir-norov/",
-}
+    "search": "search/",
+    "about": "about/",
+}  # every kind of page; the search page with results is tested in tests/search
 
 
 def in_viewport(page, selector: str) -> bool:

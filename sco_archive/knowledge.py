@@ -91,11 +91,17 @@ class Landmark:
 @dataclass(frozen=True)
 class Session:
     """One meeting of a recurring event: its number (the text's "24th"), year and host city;
-    `city` None for a meeting held online."""
+    `city` None for a meeting held online, `named_for` the city it is still called after
+    ("the New Delhi summit" of 2023 met by video, chaired from New Delhi)."""
 
     number: int | None
     year: int | None
     city: str | None
+    named_for: str | None = None
+
+    @property
+    def called_after(self) -> str | None:
+        return self.city or self.named_for
 
 
 @dataclass(frozen=True)
@@ -327,12 +333,19 @@ def _session(data: Any, source: str, key: str, places: tuple[Place, ...]) -> Ses
     number, year = _whole(m, "number", source, key), _whole(m, "year", source, key)
     if number is None and year is None:
         raise KnowledgeError(f"{source}: {key}: a session needs a number or a year")
-    city = m.get("city")
+    city, named_for = (_session_city(m, k, source, key, places) for k in ("city", "named_for"))
+    return Session(number, year, city, named_for)
+
+
+def _session_city(
+    m: dict, name: str, source: str, key: str, places: tuple[Place, ...]
+) -> str | None:
+    city = m.get(name)
     if city is not None and (
         not isinstance(city, str) or (places and city not in {p.name for p in places})
     ):
-        raise KnowledgeError(f"{source}: {key}.city: {city!r} is not a place in `places` or null")
-    return Session(number, year, city)
+        raise KnowledgeError(f"{source}: {key}.{name}: {city!r} is not a place in `places` or null")
+    return city
 
 
 def _whole(m: dict, name: str, source: str, parent: str) -> int | None:

@@ -1011,7 +1011,7 @@ def _sessions_by_city(text: str, knowledge: Knowledge) -> list[set[int]]:
         if not event.by_city:
             continue
         for place in places:
-            years = {s.year for s in event.sessions if s.city == place.name and s.year}
+            years = {s.year for s in event.sessions if s.called_after == place.name and s.year}
             if not years:
                 continue
             for match in _by_city_pattern(place.names, event.by_city).finditer(text):

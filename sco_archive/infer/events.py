@@ -29,7 +29,8 @@ _UNIT_ORDINAL = (
 _ORDINAL_WORD = rf"(?:(?:twenty|thirty|forty)-?)?{_UNIT_ORDINAL}"
 # What may stand between the article and "meeting of": "the 24th", "a two-day", "the regular".
 _MODIFIER = (
-    rf"(?:\d+\s*-?\s*(?:st|nd|rd|th|е|й|го|м|ое)?|{_ORDINAL_WORD}|\d{{4}}|regular|extraordinary|"
+    rf"(?:\d+\s*-?\s*(?:st|nd|rd|th|ое|ом|ого|ому|ой|ая|ую|ые|ых|е|й|го|м)?|{_ORDINAL_WORD}|"
+    r"\d{4}|regular|extraordinary|"
     r"extended|expanded|enlarged|restricted|narrow|plenary|annual|informal|jubilee|anniversary|"
     r"(?:one|two|three)-day|очередн\w+|внеочередн\w+|расширенн\w+|юбилейн\w+)"
 )

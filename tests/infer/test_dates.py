@@ -682,3 +682,19 @@ def test_today_and_a_year_less_day_take_the_year_of_the_numbered_meeting():
     later = "I greet the Council of Heads of State of the Shanghai Cooperation Organization."
     fields = infer("Message to the SCO summit", lead, later)
     assert value(fields, "date") == PartialDate(2008, 8, 28)
+
+
+def test_a_summit_held_online_is_still_dated_by_the_city_it_is_called_after():
+    fields = infer(
+        "6月30日,上海合作组织秘书长张明会见了到访的斯里兰卡外长阿里·萨布里。",
+        "张明秘书长向对方介绍了上合组织当前工作、合作前景,以及新德里峰会等活动相关情况。",
+    )
+    assert value(fields, "date") == PartialDate(2023, 6, 30)
+
+
+def test_a_russian_ordinal_in_the_prepositional_case_numbers_the_meeting():
+    lead = (
+        "В первой половине дня 1 сентября на 25-ом заседании Совета глав государств-членов "
+        "Шанхайской организации сотрудничества Председатель Китая выступил с речью."
+    )
+    assert value(infer("Речь Председателя Китая", lead), "date") == PartialDate(2025, 9, 1)

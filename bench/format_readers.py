@@ -11,7 +11,10 @@ candidate library's raw output:
   order (a soft hyphen at a line end joined first);
 - *furniture words*: words of the page furniture that reached the text (HTML only: a PDF's
   header and page numbers are removed by our own pass over any library's output, read/pdf.py).
-- *breaks*: whether the output marks where paragraphs end (a blank line between them).
+- *breaks*: files whose output marks every paragraph's end (as many blank-line-separated
+  blocks as paragraphs, at least): without them paragraphs cannot be rebuilt.
+
+Our readers (read/html.py, read/pdf.py: the chosen library plus our pass) are scored alike.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sco_archive.read.html import read_html
+from sco_archive.read.pdf import read_pdf
 from tests.reading.made import (
     FOOTNOTE,
     FURNITURE_WORDS,
@@ -69,7 +74,12 @@ def html_candidates() -> dict:
     def traf(page: bytes) -> str:
         return trafilatura.extract(page, include_comments=False, deduplicate=False) or ""
 
-    return {"trafilatura": traf, "readability-lxml": readability, "jusText": jus}
+    return {
+        "trafilatura": traf,
+        "readability-lxml": readability,
+        "jusText": jus,
+        "read/html.py": lambda page: read_html(page).text,
+    }
 
 
 def pdf_candidates() -> dict:
@@ -87,6 +97,7 @@ def pdf_candidates() -> dict:
         "pypdf": plain,
         "pypdf (layout)": layout,
         "pdfminer.six": lambda data: extract_text(io.BytesIO(data)),
+        "read/pdf.py": lambda data: read_pdf(data).text,
     }
 
 
@@ -98,7 +109,8 @@ def score(name: str, read, files: list[tuple[tuple[str, ...], bytes]], html: boo
         text = read(data)
         found += in_order(paragraphs, text)
         leaked += len(set(words(text)) & FURNITURE_WORDS) if html else 0
-        breaks += "\n\n" in text.strip() or "\n\n" in re.sub(r"\n\s*\n", "\n\n", text)
+        blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+        breaks += len(blocks) >= len(paragraphs)
     seconds = time.perf_counter() - started
     furniture = f"furniture words {leaked:3d} · " if html else ""
     return (

@@ -27,8 +27,11 @@ NO_TEXT_LAYER = "no text layer; run OCR first (e.g. ocrmypdf) and add the result
 _DAMAGED = (PDFException, PSException, ValueError, KeyError, TypeError, struct.error)
 _MARGIN = 0.12  # the share of a page's height at its top and bottom where furniture stands
 _PAGE_NUMBER = re.compile(
-    r"^\W*(?:page\s+|стр\.?\s*)?\d{1,4}(?:\s*(?:of|/|из)\s*\d{1,4})?\W*$", re.I
+    r"^\W*(?:page\s+|стр\.?\s*)?(\d{1,4})(?:\s*(?:of|/|из)\s*\d{1,4})?\W*$", re.I
 )
+# How far a printed page number may run ahead of the page's place in the file (a document
+# numbered on from the pages of a bulletin it was cut from).
+_MAX_NUMBER_OFFSET = 20
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]。]$")
 
 
@@ -64,11 +67,12 @@ def read_pdf(data: bytes) -> Extracted:
     if not any(pages):
         raise FormatError(NO_TEXT_LAYER)
     running = _running_furniture(pages)
+    offset = _numbering_offset(pages)
     body_size = statistics.median(b.size for page in pages for b in page)
     body: list[Box] = []
     notes: list[Box] = []
     for page in pages:
-        kept = [b for b in page if not _is_furniture(b, running)]
+        kept = [b for b in page if not _is_furniture(b, running, offset)]
         for box in _reading_order(kept):
             # A footnote (smaller type, low on its page) is read after the text it interrupts.
             footnote = box.size < body_size * 0.85 and box.top > box.page_height * 0.7
@@ -120,9 +124,36 @@ def _boxes(page: LTPage) -> Iterator[Box]:
         )
 
 
-def _is_furniture(box: Box, running: set[str]) -> bool:
+def _is_furniture(box: Box, running: set[str], offset: int | None) -> bool:
     """A page number, or a running header or footer, in the page's top or bottom margin."""
-    return box.in_margin and bool(_PAGE_NUMBER.match(box.text) or _shape(box.text) in running)
+    if not box.in_margin:
+        return False
+    number = _number(box)
+    if number is not None:  # "2015." atop a column goes on a sentence; "– 2 –" counts pages
+        return offset is not None and number - box.page == offset
+    return _shape(box.text) in running
+
+
+def _number(box: Box) -> int | None:
+    found = _PAGE_NUMBER.match(box.text)
+    return int(found.group(1)) if found else None
+
+
+def _numbering_offset(pages: list[list[Box]]) -> int | None:
+    """By how much the numbers in the margins run ahead of the pages, when they count them:
+    the same offset on most pages (or the only page), never far."""
+    offsets = Counter(
+        number - box.page
+        for page in pages
+        for box in page
+        if box.in_margin and (number := _number(box)) is not None
+    )
+    if not offsets:
+        return None
+    offset, count = offsets.most_common(1)[0]
+    if abs(offset) > _MAX_NUMBER_OFFSET or count * 2 < len(pages):
+        return None
+    return offset
 
 
 def _reading_order(page: Sequence[Box]) -> list[Box]:
@@ -149,7 +180,8 @@ def _running_furniture(pages: list[list[Box]]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        counts.update({_shape(b.text) for b in page if b.in_margin})
+        # Lines of letters only: numbers are page numbers or text (_numbering_offset).
+        counts.update({_shape(b.text) for b in page if b.in_margin and _number(b) is None})
     return {shape for shape, n in counts.items() if n >= 2 and n * 2 >= len(pages)}
 
 

@@ -283,6 +283,7 @@ COLUMNS = (
     Column("language", default="en"),  # the site's pages are English around the text
     Column("words", derived=lambda document: document.words),
     Column("source", derived=lambda document: document.source),
+    Column("format", derived=lambda document: document.format),  # txt, md, html, pdf, docx
     Column("source_url", ValueType.URL),
     Column("notes"),
 )

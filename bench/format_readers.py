@@ -33,6 +33,7 @@ from tests.reading.made import (
     FOOTNOTE,
     FURNITURE_WORDS,
     SEED_NAMES,
+    agency_page,
     pdf_file,
     seed_article,
     web_page,
@@ -64,7 +65,7 @@ def html_candidates() -> dict:
     from readability import Document
 
     def readability(page: bytes) -> str:
-        summary = Document(page.decode("utf-8")).summary(html_partial=True)
+        summary = Document(page).summary(html_partial=True)
         return re.sub(r"<[^>]+>", "\n", summary)
 
     def jus(page: bytes) -> str:
@@ -122,7 +123,8 @@ def score(name: str, read, files: list[tuple[tuple[str, ...], bytes]], html: boo
 def main() -> None:
     articles = [seed_article(name) for name in SEED_NAMES]
     pages = [((a.title, *a.paragraphs), web_page(a)) for a in articles]
-    print(f"HTML: {len(pages)} saved pages")
+    pages += [((a.title, *a.paragraphs), agency_page(a, encoding="windows-1252")) for a in articles]
+    print(f"HTML: {len(pages)} saved pages (a site's and a news agency's layout)")
     for name, read in html_candidates().items():
         print(score(name, read, pages, html=True))
     for columns in (1, 2):

@@ -223,3 +223,31 @@ def reportlab_dir() -> str:
     import reportlab
 
     return str(Path(reportlab.__file__).parent)
+
+
+def agency_page(article: Article, *, encoding: str = "utf-8", lang: str = "en") -> bytes:
+    """A page as a news agency's site serves it, its furniture inside the article too: a
+    breadcrumb, a byline with a clock, share buttons, a "Read also" box between two
+    paragraphs, readers' comments below, and an old site's single-byte encoding."""
+    half = len(article.paragraphs) // 2
+
+    def paragraphs(part: tuple[str, ...]) -> str:
+        return "".join(f"<p>{html.escape(p)}</p>\n" for p in part)
+
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="{encoding}"><title>{html.escape(article.title)}</title>
+</head><body>
+<div class="breadcrumbs"><a href="/">{NAV[0]}</a> &gt; <a href="/news">{NAV[1]}</a></div>
+<div class="layout"><div class="main-column"><article class="news-item">
+<h1>{html.escape(article.title)}</h1>
+<div class="byline">{NAV[2]} desk, 12:40</div>
+<div class="share-buttons"><a href="#">{NAV[5]}</a> <a href="#">{NAV[4]}</a></div>
+{paragraphs(article.paragraphs[:half])}
+<div class="read-also"><strong>{RELATED[0]}:</strong>
+<a href="/x">{html.escape(RELATED[1])}</a></div>
+{paragraphs(article.paragraphs[half:])}
+</article>
+<section class="comments"><h3>Comments</h3><div class="comment"><p>{COOKIE}</p></div></section>
+</div><aside class="sidebar"><h3>{NAV[1]}</h3><p>{html.escape(RELATED[2])}</p></aside></div>
+<footer>{FOOTER}</footer></body></html>"""
+    return page.encode(encoding, errors="xmlcharrefreplace")

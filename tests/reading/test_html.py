@@ -8,7 +8,14 @@ from sco_archive.read.extracted import FormatError
 from sco_archive.read.html import MAX_BYTES, read_html
 from sco_archive.read.structure import squash
 from tests.reading.fidelity_of_formats import furniture_in, missing_paragraphs
-from tests.reading.made import COOKIE, RELATED, SEED_NAMES, seed_article, web_page
+from tests.reading.made import (
+    COOKIE,
+    RELATED,
+    SEED_NAMES,
+    agency_page,
+    seed_article,
+    web_page,
+)
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)
@@ -17,6 +24,23 @@ def test_every_word_of_the_article_is_read_in_order_and_no_word_of_the_furniture
     text = read_html(web_page(article)).text
     assert missing_paragraphs(article, text) == []
     assert furniture_in(text) == set()
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_furniture_inside_the_article_and_an_old_sites_encoding_are_no_trouble(name):
+    article = seed_article(name)
+    text = read_html(agency_page(article, encoding="windows-1252")).text
+    assert missing_paragraphs(article, text) == []
+    assert furniture_in(text) == set()
+
+
+def test_a_page_in_windows_1251_is_read_by_its_declared_charset():
+    russian = "Генеральный секретарь ШОС Владимир Норов принял участие в заседании."
+    page = (
+        '<html lang="ru"><head><meta charset="windows-1251"></head><body><article>'
+        f"<h1>Норов в Бишкеке</h1><p>{russian * 6}</p></article></body></html>"
+    ).encode("cp1251")
+    assert read_html(page).blocks == ("Норов в Бишкеке", russian * 6)
 
 
 def test_the_headline_comes_first_and_each_paragraph_is_a_block_of_its_own():

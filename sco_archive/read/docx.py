@@ -27,7 +27,7 @@ def read_docx(data: bytes) -> Extracted:
         raise FormatError(
             f"not a complete Word file ({error}); open it in Word and save it again as .docx"
         ) from error
-    blocks = clean_blocks(list(_body_blocks(document.element.body)))
+    blocks = clean_blocks([*_body_blocks(document.element.body), *_notes(document)])
     if not blocks:
         raise FormatError("the Word file has no text")
     return Extracted(blocks, tuple(_properties(document)))
@@ -46,6 +46,27 @@ def _body_blocks(body: etree._Element) -> Iterator[str]:
             content = element.find(qn("w:sdtContent"))
             if content is not None:
                 yield from _body_blocks(content)
+
+
+# Footnotes and endnotes live in parts of their own; Word's separators are notes too, of no text.
+_NOTE_PARTS = ("/footnotes", "/endnotes")
+_NOT_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+def _notes(document: docx.document.Document) -> Iterator[str]:
+    """The footnotes, then the endnotes, each a paragraph read after the text, as a PDF's are.
+    python-docx does not read them: their parts are parsed here."""
+    parts = [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if not rel.is_external and rel.reltype.endswith(_NOTE_PARTS)
+    ]
+    for part in sorted(parts, key=lambda p: p.partname):
+        root = etree.fromstring(part.blob)
+        for note in root:
+            if note.get(qn("w:type")) in _NOT_NOTES:
+                continue
+            yield " ".join(_paragraph_text(p) for p in note.iter(qn("w:p")))
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:

@@ -11,7 +11,13 @@ from sco_archive.write.speech_pages import SPEECHES_DIR, SpeechPage
 
 ORIGINALS_DIR = "originals"  # in the site root; rewritten by every build, as the downloads are
 # How a format is named to a reader, beside the link.
-_FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "web page", "pdf": "PDF"}
+_FORMAT_NAMES = {
+    "txt": "plain text",
+    "md": "Markdown",
+    "html": "web page",
+    "pdf": "PDF",
+    "docx": "Word",
+}
 
 
 # A saved web page served as a page would run its scripts on the archive's own origin: it is

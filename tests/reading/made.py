@@ -251,3 +251,46 @@ def agency_page(article: Article, *, encoding: str = "utf-8", lang: str = "en") 
 </div><aside class="sidebar"><h3>{NAV[1]}</h3><p>{html.escape(RELATED[2])}</p></aside></div>
 <footer>{FOOTER}</footer></body></html>"""
     return page.encode(encoding, errors="xmlcharrefreplace")
+
+
+def with_footnote(word: bytes, note: str) -> bytes:
+    """A Word file with a footnote added (python-docx writes none): its part, its relationship,
+    its content type, and its mark after the first paragraph's text."""
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+        f'<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{html.escape(note)}</w:t>'
+        "</w:r></w:p></w:footnote></w:footnotes>"
+    )
+    source = zipfile.ZipFile(io.BytesIO(word))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
+            elif item.filename == "word/document.xml":
+                data = data.replace(
+                    b"</w:t></w:r></w:p>",
+                    b'</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>',
+                    1,
+                )
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", footnotes)
+    return out.getvalue()

@@ -8,7 +8,7 @@ import pytest
 from sco_archive.read.docx import read_docx
 from sco_archive.read.extracted import FormatError
 from tests.reading.fidelity_of_formats import missing_paragraphs
-from tests.reading.made import SEED_NAMES, seed_article, word_file
+from tests.reading.made import FOOTNOTE, SEED_NAMES, seed_article, with_footnote, word_file
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)
@@ -30,6 +30,12 @@ def test_a_reviewers_comment_and_tracked_deletion_are_left_out_and_an_insertion_
     assert "protocol" not in text and "withdrawn" not in text
     assert "Dear Mr. Greminger, accepted addition" in text
     assert missing_paragraphs(article, text) == []
+
+
+def test_a_footnote_is_kept_and_read_after_the_text_as_in_a_pdf():
+    article = seed_article(SEED_NAMES[0])
+    blocks = read_docx(with_footnote(word_file(article), FOOTNOTE)).blocks
+    assert blocks == (article.title, *article.paragraphs, FOOTNOTE)
 
 
 def test_the_documents_properties_are_evidence():

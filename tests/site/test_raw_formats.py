@@ -126,15 +126,32 @@ def test_a_bad_file_of_each_format_gets_one_clear_message_and_the_build_goes_on(
             "good.html": web_page(article),
             "nothing.html": b"<html><body><nav><a href='/'>Homepage</a></nav></body></html>",
             "scan.pdf": _scan(),
+            "locked.pdf": _encrypted(pdf_file(article)),
             "cut.docx": word[: len(word) // 2],
+            "huge.html": web_page(article).replace(b"</article>", b" " * (20 * 2**20)),
         }
     )
     result = build(Project(config_file=project.config_file, use_cache=False, incremental=False))
     unreadable = {d.file: d.message for d in result.diagnostics if d.code == "unreadable"}
-    assert set(unreadable) == {"nothing.html", "scan.pdf", "cut.docx"}
+    assert set(unreadable) == {"nothing.html", "scan.pdf", "locked.pdf", "cut.docx", "huge.html"}
+    assert [d.code for d in result.diagnostics if d.file == "locked.pdf"] == ["unreadable"]
+    assert "encrypted with a password" in unreadable["locked.pdf"]
+    assert "20.0 MB" in unreadable["huge.html"]
     assert "no text layer; run OCR first (e.g. ocrmypdf)" in unreadable["scan.pdf"]
     assert unreadable["cut.docx"].startswith("docx: not a complete Word file")
     assert result.page_count == 1
+
+
+def _encrypted(made: bytes) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(made)))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _scan() -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import docx
@@ -23,7 +24,14 @@ def read_docx(data: bytes) -> Extracted:
     """A .docx → its paragraphs (headings and table cells too) in order, and its properties."""
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as error:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        zlib.error,  # a part whose compressed bytes were cut or changed
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+    ) as error:
         raise FormatError(
             f"not a complete Word file ({error}); open it in Word and save it again as .docx"
         ) from error

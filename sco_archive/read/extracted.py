@@ -20,6 +20,9 @@ class Extracted:
 
     blocks: tuple[str, ...]
     evidence: tuple[PageEvidence, ...] = ()
+    # What the library had to repair or skip on the way (a damaged stream): the text may be
+    # short of the original's, which a curator should compare.
+    problems: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

@@ -238,7 +238,7 @@ def _read_extracted(path: Path, name: str, data: bytes) -> RawDocument:
         raise UnreadableDocument(
             Diagnostic(name, None, Severity.ERROR, "unreadable", f"{format_name}: {error}")
         ) from error
-    return RawDocument(
+    raw = RawDocument(
         path=path,
         rel_path=name,
         text=extracted.text,
@@ -246,6 +246,19 @@ def _read_extracted(path: Path, name: str, data: bytes) -> RawDocument:
         page_evidence=extracted.evidence,
         size=len(data),
     )
+    if extracted.problems:
+        raw.diagnostics.append(
+            Diagnostic(
+                name,
+                None,
+                Severity.WARNING,
+                "damaged",
+                f"{format_name}: the file is damaged and was read as far as it could be "
+                f"({'; '.join(extracted.problems)}); compare the page with the original, "
+                "or export the file again",
+            )
+        )
+    return raw
 
 
 def _read_text(path: Path, name: str, data: bytes) -> RawDocument:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 import struct
@@ -60,8 +61,36 @@ class Box:
         return self.bottom <= band or self.top >= self.page_height - band
 
 
+class _Problems(logging.Handler):
+    """pdfminer's warnings while it reads one file: what it repaired or skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in self.found:
+            self.found.append(message)
+
+
 def read_pdf(data: bytes) -> Extracted:
     """A PDF → its title and paragraphs in reading order, and its document properties."""
+    # pdfminer tells of damage it worked round in its log, not in what it returns: heard here
+    # and handed on as the document's problems, instead of lines on the build's stderr.
+    logger = logging.getLogger("pdfminer")
+    problems, propagate = _Problems(), logger.propagate
+    logger.addHandler(problems)
+    logger.propagate = False
+    try:
+        extracted = _read(data)
+    finally:
+        logger.removeHandler(problems)
+        logger.propagate = propagate
+    return replace(extracted, problems=tuple(problems.found[:3]))
+
+
+def _read(data: bytes) -> Extracted:
     evidence = _properties(data)
     pages = _pages(data)
     if not any(pages):

@@ -4,6 +4,7 @@ surer value of the text, and always shown with where it came from."""
 from __future__ import annotations
 
 from sco_archive.infer import infer_fields
+from sco_archive.infer.embedded import page_fields
 from sco_archive.knowledge import load_knowledge
 from sco_archive.model import Origin, PageEvidence, Paragraph, PartialDate
 
@@ -62,6 +63,15 @@ def test_a_language_tag_speaks_where_the_text_is_too_short_to_tell():
     assert (language.value, language.rule) == ("zh", "html-meta: <html lang>")
 
 
-def test_a_byline_is_the_speaker_only_of_an_article_that_names_none():
+def test_a_byline_never_replaces_the_speaker_the_text_names():
     byline = PageEvidence("byline", "Aigul Saparova", "html-meta: author")
     assert _infer(byline)["speaker"].value == "Vladimir Norov"  # the text names its speaker
+
+
+def test_a_byline_names_the_speaker_of_an_article_whose_text_names_none():
+    byline = PageEvidence("byline", "Aigul Saparova", "html-meta: author")
+    assert dict(page_fields([byline], kind="news", speaker_named=False)) == {}
+    ((key, speaker),) = page_fields([byline], kind="article", speaker_named=False)
+    assert (key, speaker.value, speaker.rule) == ("speaker", "Aigul Saparova", "html-meta: author")
+    assert speaker.confidence < 0.5  # a guess, shown as one
+    assert dict(page_fields([byline], kind="article", speaker_named=True)) == {}

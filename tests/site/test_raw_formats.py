@@ -4,6 +4,7 @@ where each document has the same text and metadata whatever its format, and its 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,10 @@ def test_each_page_links_its_original_served_as_received(built):
     pdf = records[f"pdf/{SEED_NAMES[0].removesuffix('.txt')}.pdf"]
     html = built_page(site, f"speeches/{pdf['id']}/")
     assert "Original: PDF, " in html and " KB</a>" in html
+    (href,) = re.findall(r'<a href="([^"]+)" download>Original: PDF', html)
+    linked = (site / "speeches" / pdf["id"] / href).resolve()
     original = site / "originals" / f"{pdf['id']}.pdf"
+    assert linked == original.resolve()
     received = site.parent / "speeches" / pdf["source"]
     assert original.read_bytes() == received.read_bytes()
     # A saved web page is served as text: its scripts never run on the archive's site.

@@ -8,4 +8,4 @@ __version__ = "0.1.0"
 
 # Bump when a change to reading or inference changes what a document loads as: it invalidates
 # every cached document, so that no page keeps metadata inferred by older rules.
-LOADER_VERSION = "6"
+LOADER_VERSION = "7"

@@ -14,11 +14,12 @@ from sco_archive import LOADER_VERSION
 from sco_archive.cache.documents import DocumentCache, knowledge_fingerprint
 from sco_archive.infer import infer_fields
 from sco_archive.infer.calibration import calibrated, load_calibration
+from sco_archive.infer.embedded import page_title
 from sco_archive.infer.merge import merge, review_diagnostics
 from sco_archive.knowledge import Knowledge, load_knowledge
 from sco_archive.model import Diagnostic, Document, Field, Origin, Paragraph, Severity
 from sco_archive.read.curated import validate_curated
-from sco_archive.read.files import UnreadableDocument, discover, read_document
+from sco_archive.read.files import EXTRACTED_FORMATS, UnreadableDocument, discover, read_document
 from sco_archive.read.structure import split_structure, squash
 
 
@@ -50,8 +51,10 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
     curated, curated_problems = validate_curated(
         raw.curated, raw.curated_lines, raw.curated_file or raw.rel_path, knowledge.topics
     )
-    # A .md body under a front-matter title starts with text, not a title of its own.
-    known = curated.get("title") if path.suffix.lower() != ".txt" else None
+    # A .md body under a front-matter title starts with text, not a title of its own; a .txt,
+    # a web page, a PDF or a Word file starts with its title as received.
+    as_received = (".txt", *EXTRACTED_FORMATS)
+    known = curated.get("title") if path.suffix.lower() not in as_received else None
     shape = split_structure(raw.text, raw.body_line, known.value if known else None)
     # A headline found below page furniture stays in the text, but is read once, as the title;
     # what shares its paragraph ("Uzbekistan 17/08/2007" before it, "Updated: June 16, 2009"
@@ -67,13 +70,17 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
         knowledge,
         curated={k: f.value for k, f in curated.items()},
         filename=path.name,
+        page_evidence=raw.page_evidence,
     )
+    from_page = page_title(raw.page_evidence, load_calibration())
     if shape.title:
         title = Field(
             shape.title, Origin.TITLE, shape.title_rule, 1.0, shape.title_line, shape.title
         )
         # A first line is the title as written, but not always the document's headline.
         inferred["title"] = calibrated("title", title, load_calibration())
+    elif from_page is not None:  # the text has no title line: the page's own title
+        inferred["title"] = from_page
     else:
         inferred["title"] = Field(path.stem, Origin.FILENAME, "file-name", 0.3, None, path.name)
     fields, disputed = merge(inferred, curated)
@@ -99,6 +106,8 @@ def load_document(path: Path, root: Path, knowledge: Knowledge) -> Document:
         disputed=disputed,
         content_hash=_content_hash(raw.text),
         encoding=raw.encoding,
+        format=raw.format,
+        size=raw.size,
     )
 
 

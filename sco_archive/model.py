@@ -16,6 +16,9 @@ class Origin(StrEnum):
     CURATED = "curated"  # front matter of a .md document, or its sidecar
     TITLE = "title"
     TEXT = "text"
+    # The file's own metadata beside its text: a web page's meta tags, a PDF's or Word file's
+    # document properties (read/html.py, pdf.py, docx.py; weighed in infer/embedded.py).
+    PAGE = "page"
     KNOWLEDGE = "knowledge"  # corpus knowledge (office holders, gazetteer, …)
     FILENAME = "filename"
     DEFAULT = "default"
@@ -111,6 +114,16 @@ class Paragraph:
     line: int
 
 
+@dataclass(frozen=True)
+class PageEvidence:
+    """A value a file states about itself beside its text (a web page's
+    `article:published_time`, a PDF's /Title): a candidate for inference, never a value itself."""
+
+    key: str  # the field it speaks to: title, published, language, speaker
+    value: str  # as the file writes it
+    origin: str  # where it was found, as `check` shows it: "html-meta: article:published_time"
+
+
 @dataclass
 class RawDocument:
     """A source file read into text; the reader never infers anything."""
@@ -124,6 +137,9 @@ class RawDocument:
     curated_file: str = ""  # the file the curated values came from
     encoding: str = "utf-8"
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    format: str = "txt"  # what the file was: txt, md, html, pdf, docx (read/files.py FORMATS)
+    page_evidence: tuple[PageEvidence, ...] = ()  # what the file says about itself
+    size: int = 0  # bytes of the file as received
 
 
 GUESS_BELOW = 0.5  # a value with less confidence than this is shown as a guess
@@ -147,6 +163,8 @@ class Document:
     disputed: dict[str, Field] = field(default_factory=dict)  # what the text says, overruled
     content_hash: str = ""
     encoding: str = "utf-8"
+    format: str = "txt"  # the file as received: txt, md, html, pdf, docx
+    size: int = 0  # its bytes, for the link to the original
     # What later stages derived from this document alone (`remembered`). `serve` keeps an
     # unchanged document from one rebuild to the next, and with it all that was derived.
     derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -266,6 +284,7 @@ COLUMNS = (
     Column("language", default="en"),  # the site's pages are English around the text
     Column("words", derived=lambda document: document.words),
     Column("source", derived=lambda document: document.source),
+    Column("format", derived=lambda document: document.format),  # txt, md, html, pdf, docx
     Column("source_url", ValueType.URL),
     Column("notes"),
 )

@@ -24,6 +24,7 @@ class SiteOutputs:
     stale_folders: set[str] | None  # search folders to index again; None: all of them
     shard_pages: int
     feeds: Sequence[Feed] = ()  # the speakers', kinds' and topics' feeds
+    speeches: Path | None = None  # the documents' folder: their originals are copied from it
 
 
 def index_and_write_downloads(outputs: SiteOutputs) -> None:
@@ -33,7 +34,13 @@ def index_and_write_downloads(outputs: SiteOutputs) -> None:
     # interpreter to itself meanwhile.
     with ThreadPoolExecutor(1, thread_name_prefix="exports") as pool:
         exports = pool.submit(
-            write_exports, site_dir, pages, outputs.site_url, outputs.site_name, outputs.feeds
+            write_exports,
+            site_dir,
+            pages,
+            outputs.site_url,
+            outputs.site_name,
+            outputs.feeds,
+            outputs.speeches,
         )
         try:
             build_search_index(site_dir, outputs.stale_folders, outputs.shard_pages)

@@ -279,6 +279,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self._stale_folders,
                 self.config.search_shard_pages,
                 self.generated.feeds,
+                Path(config.config_file_path).parent / self.config.speeches,
             )
         )
 

@@ -59,6 +59,7 @@ from sco_archive.project import (
 from sco_archive.publish.site_url import public_url
 from sco_archive.write.docs_sync import SyncResult, read_manifest, refuse_conflicts, sync_docs
 from sco_archive.write.downloads import EXPORT_FILES
+from sco_archive.write.originals import ORIGINALS_DIR
 from sco_archive.write.plan import Generated
 from sco_archive.write.related import TermNumbers
 
@@ -190,7 +191,8 @@ def build(
             if previous is None or not _up_to_date(previous, current, docs_dir, generated):
                 warm = _start_staging(staging, copy, previous, current)
                 stale = _render(project, staging, site_dir, generated, warm)
-                _index_and_write_downloads(staging, config, generated, stale)
+                speeches = speeches_dir(project, config)
+                _index_and_write_downloads(staging, config, generated, stale, speeches)
                 finishing.enter_context(_removing(swap_in(staging, site_dir)))
                 save_state(state_file, current)
                 docs = sync_docs(docs_dir, generated.files)
@@ -248,7 +250,7 @@ def _unchanged_snapshot(
 
 
 # Written from scratch by every build, never carried over from the previous site.
-REGENERATED_EVERY_BUILD = ("search", *EXPORT_FILES)
+REGENERATED_EVERY_BUILD = ("search", ORIGINALS_DIR, *EXPORT_FILES)
 # Carried over as hard links: the search index is updated shard by shard, each replaced whole.
 LINKED_FROM_LAST_BUILD = ("pagefind",)
 
@@ -275,7 +277,11 @@ def _render(
 
 
 def _index_and_write_downloads(
-    staging: Path, config: MkDocsConfig, generated: Generated, stale: set[str] | None
+    staging: Path,
+    config: MkDocsConfig,
+    generated: Generated,
+    stale: set[str] | None,
+    speeches: Path,
 ) -> None:
     shard_pages = plugin_settings(config).search_shard_pages
     index_and_write_downloads(
@@ -287,6 +293,7 @@ def _index_and_write_downloads(
             stale,
             shard_pages,
             generated.feeds,
+            speeches,
         )
     )
 

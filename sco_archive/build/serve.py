@@ -90,6 +90,7 @@ class PreviewWriters:
                         outputs.site_url,
                         outputs.site_name,
                         outputs.feeds,
+                        outputs.speeches,
                     )
                 except OSError as error:  # e.g. the preview's folder gone as `serve` stops
                     log.warning(f"downloads of the preview not updated: {error}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from sco_archive.infer.calibration import Calibration, chosen, load_calibration
 from sco_archive.infer.dates import infer_date, latest_mentioned
+from sco_archive.infer.embedded import with_page_evidence
 from sco_archive.infer.kinds import infer_kind
 from sco_archive.infer.language import infer_language
 from sco_archive.infer.people import infer_people
@@ -14,7 +15,7 @@ from sco_archive.infer.places import infer_city, infer_venue
 from sco_archive.infer.text import without_pinyin
 from sco_archive.infer.topics import infer_topics
 from sco_archive.knowledge import Knowledge
-from sco_archive.model import GUESS_BELOW, Field, Origin, Paragraph, PartialDate
+from sco_archive.model import GUESS_BELOW, Field, Origin, PageEvidence, Paragraph, PartialDate
 
 __all__ = ["infer_fields"]
 
@@ -28,11 +29,14 @@ def infer_fields(
     curated: Mapping[str, Any] = {},
     filename: str = "",
     calibration: Calibration | None = None,
+    page_evidence: Sequence[PageEvidence] = (),
 ) -> dict[str, Field]:
     """Infer date, date_end, speaker, speaker_role, venue, city, kind, topics, language.
 
     Values are what the text says; `curated` values are only inputs to rules that depend on
     another field (an office-only speaker needs the date). A key is absent when the text is silent.
+    `page_evidence`, what the file says of itself (a web page's meta tags), is weighed against
+    the text's values afterwards (infer/embedded.py): a candidate, never an override.
     """
     # Some Chinese pages gloss characters with their reading ("吹風(fēng)會(huì)"); the rules read
     # the words. The page itself keeps every gloss: only what inference reads drops them.
@@ -60,9 +64,10 @@ def infer_fields(
     found["language"] = infer_language(title, title_line, paragraphs)
     # Rules compare their own raw strengths above; what leaves inference is measured precision.
     calibration = calibration or load_calibration()
-    return {
+    measured = {
         key: chosen(key, value, calibration) for key, value in found.items() if value is not None
     }
+    return with_page_evidence(measured, page_evidence, calibration)
 
 
 # Rules whose date is the page's, not the event's: the reader is told so on the page.

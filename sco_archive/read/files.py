@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,23 @@ from charset_normalizer import from_bytes
 from frontmatter.default_handlers import YAMLHandler
 
 from sco_archive.model import Diagnostic, RawDocument, Severity
+from sco_archive.read.docx import read_docx
+from sco_archive.read.extracted import Extracted, FormatError
+from sco_archive.read.html import read_html
+from sco_archive.read.pdf import read_pdf
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
+# Formats read by their own library (read/html.py, pdf.py, docx.py): suffix → (format, reader).
+EXTRACTED_FORMATS: dict[str, tuple[str, Callable[[bytes], Extracted]]] = {
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".pdf": ("pdf", read_pdf),
+    ".docx": ("docx", read_docx),
+}
+# Every document's format by suffix: what `corpus.jsonl` and the link to the original say.
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md"} | {
+    suffix: name for suffix, (name, _) in EXTRACTED_FORMATS.items()
+}
+DOCUMENT_SUFFIXES = tuple(FORMATS)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 # What editors, git and operating systems leave behind in a folder a curator works in.
 LEFTOVER_PATTERNS = (".*", "*~", "*.swp", "*.swo", "*.bak", "*.tmp", "#*#", "Thumbs.db")
@@ -49,8 +65,9 @@ def discover(root: Path) -> tuple[list[Path], list[Path], list[Diagnostic]]:
                     root,
                     path,
                     "unknown-file",
-                    f"skipped: '{suffix or path.name}'"
-                    " is not a document type (.txt, .md) or a sidecar (.yml)",
+                    f"skipped: '{suffix or path.name}' is not a document type"
+                    f" ({', '.join(DOCUMENT_SUFFIXES)}) or a sidecar (.yml)"
+                    + (" (save a .doc as .docx)" if suffix in (".doc", ".rtf", ".odt") else ""),
                 )
             )
     diagnostics.extend(_orphan_sidecars(root, documents, sidecars))
@@ -194,15 +211,73 @@ def normalise_newlines(text: str) -> str:
 def read_document(path: Path, root: Path) -> RawDocument:
     """Read one document and its curated metadata (front matter and sidecar)."""
     name = rel_name(root, path)
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in EXTRACTED_FORMATS:
+        raw = _read_extracted(path, name, data)
+    else:
+        raw = _read_text(path, name, data)
+        if suffix != ".txt":  # a .txt is exactly as it came: a `---` in it is text
+            _split_front_matter(raw)
+    sidecar = sidecar_for(path)
+    if sidecar is not None:
+        _merge_sidecar(raw, sidecar, root)
+    if not raw.text.strip():
+        raise UnreadableDocument(
+            Diagnostic(name, None, Severity.ERROR, "empty", "the document has no text")
+        )
+    return raw
+
+
+def _read_extracted(path: Path, name: str, data: bytes) -> RawDocument:
+    """A web page, PDF or Word file: its library's text, in the shape of a .txt file."""
+    format_name, reader = EXTRACTED_FORMATS[path.suffix.lower()]
     try:
-        text, encoding = decode(path.read_bytes())
+        extracted = reader(data)
+    except FormatError as error:
+        raise UnreadableDocument(
+            Diagnostic(name, None, Severity.ERROR, "unreadable", f"{format_name}: {error}")
+        ) from error
+    raw = RawDocument(
+        path=path,
+        rel_path=name,
+        text=extracted.text,
+        format=format_name,
+        page_evidence=extracted.evidence,
+        size=len(data),
+    )
+    if extracted.problems:
+        raw.diagnostics.append(
+            Diagnostic(
+                name,
+                None,
+                Severity.WARNING,
+                "damaged",
+                f"{format_name}: the file is damaged and was read as far as it could be "
+                f"({'; '.join(extracted.problems)}); compare the page with the original, "
+                "or export the file again",
+            )
+        )
+    return raw
+
+
+def _read_text(path: Path, name: str, data: bytes) -> RawDocument:
+    try:
+        text, encoding = decode(data)
     except ValueError as error:
         line = getattr(error, "line", None)
         raise UnreadableDocument(
             Diagnostic(name, line, Severity.ERROR, "unreadable", str(error))
         ) from error
     text = normalise_newlines(text)
-    raw = RawDocument(path=path, rel_path=name, text=text, encoding=encoding)
+    raw = RawDocument(
+        path=path,
+        rel_path=name,
+        text=text,
+        encoding=encoding,
+        format=FORMATS.get(path.suffix.lower(), "txt"),
+        size=len(data),
+    )
     if encoding != "utf-8":
         raw.diagnostics.append(
             Diagnostic(
@@ -212,15 +287,6 @@ def read_document(path: Path, root: Path) -> RawDocument:
                 "encoding",
                 f"decoded as {encoding}, {_ENCODING_ADVICE}",
             )
-        )
-    if path.suffix.lower() != ".txt":
-        _split_front_matter(raw)
-    sidecar = sidecar_for(path)
-    if sidecar is not None:
-        _merge_sidecar(raw, sidecar, root)
-    if not raw.text.strip():
-        raise UnreadableDocument(
-            Diagnostic(name, None, Severity.ERROR, "empty", "the document has no text")
         )
     return raw
 

@@ -12,6 +12,7 @@ from typing import Any
 from sco_archive.fs import write_atomically
 from sco_archive.model import RECORD_KEYS, document_record
 from sco_archive.write.feed import Feed, absolute, atom_feed, feed_xml
+from sco_archive.write.originals import write_originals
 from sco_archive.write.speech_pages import SpeechPage
 
 SCHEMA_VERSION = 1
@@ -76,8 +77,12 @@ def write_exports(
     site_url: str,
     site_name: str = "SCO Speech Archive",
     feeds: Sequence[Feed] = (),
+    speeches: Path | None = None,
 ) -> None:
+    """Every download, and (given the `speeches` folder) every document's original file."""
     for name, content in exports(pages, site_url, site_name, feeds).items():
         # Replaced, not written over: the old file may be a hard link into the live site (an
         # incremental build), or being downloaded from the preview of `serve`.
         write_atomically(Path(site_dir) / name, content)
+    if speeches is not None:
+        write_originals(Path(site_dir), pages, speeches)

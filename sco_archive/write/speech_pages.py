@@ -112,9 +112,12 @@ def front_matter(page: SpeechPage, context: dict[str, Any] | None = None) -> dic
     `context` adds what needs the whole corpus (browse links, previous/next, related,
     citations), in the order of CONTEXT_KEYS.
     """
+    from sco_archive.write.originals import original_link  # here: originals.py imports this module
+
     document = page.document
     meta: dict[str, Any] = {
         **document_record(document),
+        "original": original_link(page),  # the file as received: write/originals.py
         "guesses": sorted(k for k, f in document.fields.items() if f.confidence < GUESS_BELOW),
         "provenance": {k: f.origin.value for k, f in sorted(document.fields.items())},
         **{key: (context or {}).get(key) for key in CONTEXT_KEYS},

@@ -95,7 +95,7 @@ def test_discovery_skips_editor_leftovers_and_reports_strays_and_orphan_sidecars
         "b.txt~",
         ".b.txt.swp",
         "lonely.yml",
-        "scan.pdf",
+        "scan.tiff",
     ):
         write(tmp_path, name, "x")
     documents, sidecars, diagnostics = discover(tmp_path)
@@ -103,5 +103,5 @@ def test_discovery_skips_editor_leftovers_and_reports_strays_and_orphan_sidecars
     assert [p.name for p in sidecars] == ["a.yml", "lonely.yml"]
     assert sorted((d.file, d.code) for d in diagnostics) == [
         ("lonely.yml", "orphan-sidecar"),
-        ("scan.pdf", "unknown-file"),
+        ("scan.tiff", "unknown-file"),
     ]

@@ -37,6 +37,7 @@ from sco_archive.infer.text import (
 )
 from sco_archive.knowledge import Holder, Knowledge
 from sco_archive.model import Field, Origin, Paragraph, PartialDate
+from sco_archive.read.structure import names_the_site
 
 SCO_FOUNDED = datetime.date(2001, 6, 15)
 
@@ -320,6 +321,7 @@ _STAMP_WORD = re.compile(
 )
 _STAMP_ONLY = re.compile(r"(?:published|updated|posted|опубликовано|发布时间|发布日期)", re.I)
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\b")
+_SITE_STAMP_WORDS = 24
 _STAMP_WORDS = 14  # a stamp line is short
 _STAMP_REST = 4  # words left once its date, time and furniture words are taken out
 _STAMP_PARAGRAPHS = 4  # stamps stand above or just below the title
@@ -409,7 +411,9 @@ def _marked_stamp(text: str, line: int) -> tuple[Field | None, str]:
 
 
 def _stamp_in(text: str, line: int) -> Field | None:
-    if word_count(text) > _STAMP_WORDS:
+    # A site's name beside the stamp may be long ("… Department of Public Information • News
+    # and Media Division • New York"); prose is longer still.
+    if word_count(text) > (_SITE_STAMP_WORDS if names_the_site(text) else _STAMP_WORDS):
         return None
     full = [m for m in find_dates(text) if m.date is not None and m.day is not None]
     if len(full) != 1 or full[0].end_date is not None:
@@ -419,7 +423,8 @@ def _stamp_in(text: str, line: int) -> Field | None:
     rest = plain[: mention.start] + " " + plain[mention.end :]
     rest = _CLOCK.sub(" ", rest)
     rest = re.sub(r"\([^()]{0,40}\)|@\w+", " ", rest)  # "(Xinhua)", "(@ChaudhryMAli88)"
-    named_as_stamp = _STAMP_ONLY.search(rest) is not None
+    # "16 June 2009 Department of Public Information • …": the date beside the site's name.
+    named_as_stamp = _STAMP_ONLY.search(rest) is not None or names_the_site(rest)
     rest = _STAMP_WORD.sub(" ", rest)
     left = [w for w in re.split(r"[\W_]+", rest) if w]
     if not named_as_stamp and (len(left) > _STAMP_REST or _EVENT_WORD.search(plain)):

@@ -959,7 +959,10 @@ def _person_fields(
     if _named_former(text, person):
         role = f"former {terms[0].role}"
         return speaker, Field(role, Origin.KNOWLEDGE, "former-holder", 0.7, line, snippet)
-    return speaker, Field(terms[0].role, Origin.KNOWLEDGE, "role-of-holder", 0.7, line, snippet)
+    # With no date to check the term against, the role is what they were, not surely what
+    # they were when the text was written ("Zhang Deguang", SG until 2006, speaking in 2009).
+    rule = "role-of-holder" if date is not None else "role-of-undated-holder"
+    return speaker, Field(terms[0].role, Origin.KNOWLEDGE, rule, 0.7, line, snippet)
 
 
 # "Former Secretary General of the SCO Muratbek Imanaliev", "бывший генсек ШОС", "访上合组织前

@@ -144,7 +144,8 @@ def _runs_on(headline: str, next_line: str) -> bool:
 # Classes of page furniture, each seen on many saved pages: a URL, a breadcrumb, a stamp or a
 # clock, a line of a word or two (a section or the site's name), and the usual boilerplate.
 _URL = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
-_BREADCRUMB = re.compile(r">>|\s[>»›]\s|\w>\s|\s/\s|\|")  # "WORLD> Asia-Pacific" too
+# "WORLD> Asia-Pacific" too, and "Department of Public Information • News and Media Division"
+_BREADCRUMB = re.compile(r">>|\s[>»›]\s|\w>\s|\s/\s|\||\S\s+•\s+\S")
 # A navigation bar opens with its first item: "Home Embassy Info About China …", "Главная".
 _NAVIGATION = re.compile(r"^\W*(?:home|main\s+page|главная|首页)(?=\s|$|[>»›|/])", re.IGNORECASE)
 # The site's own name, alone on its line: "Ministry of Foreign Affairs", "Consulate General of
@@ -179,6 +180,7 @@ _BOILERPLATE = re.compile(
 # "Uzbekistan 17/08/2007 Central Asian presidents hail …": a section and a stamp glued to the
 # headline on one line; the headline is what follows.
 _STAMP_PREFIX = re.compile(r"^\W*(?:[^\W\d]+\s+){0,2}\d{1,2}[./]\d{1,2}[./]\d{4}\s+(?=\S)")
+_SITE_LINES = (_URL, _BREADCRUMB, _BOILERPLATE, _NAVIGATION, _INSTITUTION)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _HEADLINE_WINDOW = 10  # lines searched for a headline below the furniture
 
@@ -204,8 +206,17 @@ def is_furniture(line: str) -> bool:
         return True
     if not _FOUR_LETTERS.search(text):  # "$1 – 12931.94", "UZS – -0.06%"
         return True
-    furniture = (_URL, _BREADCRUMB, _CLOCK, _STAMP_LINE, _BOILERPLATE, _NAVIGATION, _INSTITUTION)
-    return any(pattern.search(text) for pattern in furniture)
+    if _CLOCK.search(text) or _STAMP_LINE.search(text):
+        return True
+    return names_the_site(text)
+
+
+def names_the_site(line: str) -> bool:
+    """A line that names the site or the place of a page in it: a URL, a breadcrumb, a menu,
+    the site's own name or its boilerplate (a stamp may share the line: "16 June 2009
+    Department of Public Information • News and Media Division • New York")."""
+    text = line.strip()
+    return any(pattern.search(text) for pattern in _SITE_LINES)
 
 
 def _first_line_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:

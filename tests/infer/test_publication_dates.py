@@ -125,3 +125,14 @@ def test_a_chinese_day_of_the_month_takes_the_stamps_month_or_the_one_before():
     assert value(same, "date") == PartialDate(2019, 3, 8)
     assert value(before, "date") == PartialDate(2019, 2, 28)
     assert same["date"].rule == "day-of-stamp-month"
+
+
+def test_a_date_beside_the_sites_name_is_the_pages_stamp_not_the_events_date():
+    fields = infer(
+        "Secretary-General calls the SCO an essential forum, in message to Heads of State",
+        "16 June 2009 Department of Public Information • News and Media Division • New York",
+        "Following is the Secretary-General's message to the Council of Heads of State of the "
+        "Shanghai Cooperation Organisation, delivered in Yekaterinburg, on 15 June:",
+    )
+    assert value(fields, "published") == PartialDate(2009, 6, 16)
+    assert value(fields, "date") == PartialDate(2009, 6, 15)

@@ -161,7 +161,8 @@ _INSTITUTION = re.compile(
 )
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _STAMP_LINE = re.compile(
-    r"^\W*(?:date|published|updated|posted)\b|^\W*(?:[^\W\d]+,?\s+)?\d{1,4}[\s./-]+"
+    r"^\W*(?:date|published|updated|posted)\b|"
+    r"^\W*(?:作者|来源|來源|更新时间|更新時間|发布时间|發佈時間|發布時間)\s*[:：]|^\W*(?:[^\W\d]+,?\s+)?\d{1,4}[\s./-]+"
     r"(?:[^\W\d]+|\d{1,2})[\s.,/-]+\d{2,4}\b\W*(?:г\.|года)?\s*$",
     re.IGNORECASE,
 )
@@ -174,7 +175,8 @@ _BOILERPLATE = re.compile(
     # registration numbers ("Volume 8 No. 1", "本页位置:首页", "点击右上角", "国内刊号:50-9210").
     r"\bVol(?:ume|\.)\s*\d+,?\s+(?:No|Issue)\.?\s*\d+|"
     r"^\W*(?:本[页頁]位置|当前位置|當前位置|您的位置|你的位置|所在位置)\s*[:：]|^\W*分享到|"
-    r"^\W*点击右上角|^\W*點擊右上角|刊号\s*[:：]|刊號\s*[:：]|\bISSN\b|ICP[备備]",
+    r"^\W*点击右上角|^\W*點擊右上角|刊号\s*[:：]|刊號\s*[:：]|\bISSN\b|ICP[备備]|"
+    r"^\W*(?:主管|主办|主辦|承办|承辦)单位\s*[:：]|^\W*(?:主管|主辦|承辦)單位\s*[:：]|分享功能|分享给|分享給",
     re.IGNORECASE,
 )
 # "Uzbekistan 17/08/2007 Central Asian presidents hail …": a section and a stamp glued to the
@@ -186,7 +188,10 @@ _HEADLINE_WINDOW = 10  # lines searched for a headline below the furniture
 
 
 def _headline_shaped(line: str, block: Block) -> bool:
-    """A headline is not a sentence, a list item or a line of a hard-wrapped paragraph."""
+    """A headline is not a sentence, a list item or a line of a hard-wrapped paragraph; a
+    Markdown heading ("# 上合组织秘书长:…") is one wherever it stands."""
+    if _heading(line) is not None:
+        return True
     return not (
         # A sentence, a clause that goes on, or a salutation ("Dear colleagues:", "尊敬的同事：")
         re.search(r"[.!?。,;，；:：]\s*$", line)

@@ -90,6 +90,9 @@ def test_paragraph_lines_count_from_the_body_start():
         "本頁位置:首頁新聞中心國內新聞",
         "点击右上角微信好友",
         "国内刊号:50-9210/TB 国际刊号:1671-5586【官方】",
+        "主办单位:重庆维普资讯有限公司",
+        "请使用浏览器分享功能进行分享",
+        "16 June 2009 Department of Public Information • News and Media Division • New York",
     ],
 )
 def test_a_headline_below_page_furniture_is_the_title_and_every_line_stays_in_order(furniture):
@@ -207,3 +210,24 @@ def test_a_headline_that_ends_in_a_full_word_does_not_take_the_next_line():
 def test_a_salutation_below_the_furniture_is_the_speech_not_its_headline(salutation):
     shape = split_structure(f"Breaking News\n\n{salutation}\n\nIt is an honour to be here today.")
     assert shape.title != salutation
+
+
+def test_a_markdown_heading_among_furniture_lines_is_the_headline():
+    text = (
+        "![cover_image](https://mmbiz.qpic.cn/cover.jpeg)\n"
+        "# 上合组织秘书长:支持巴方将恐怖分子绳之以法\n"
+        "[ 长安街知事 ](javascript:void\\(0\\);)\n\n"
+        "据新华社消息,上海合作组织秘书长张明接受新华社记者采访。"
+    )
+    shape = split_structure(text)
+    assert shape.title == "上合组织秘书长:支持巴方将恐怖分子绳之以法"
+    assert shape.paragraphs[0].text.startswith("![cover_image]")  # every line stays
+
+
+def test_an_author_and_update_line_below_a_headline_does_not_make_it_a_wrapped_paragraph():
+    text = (
+        "国内刊号:50-9210/TB 国际刊号:1671-5586【官方】\n主管单位:科技部西南信息中心\n"
+        "把握时代潮流 加强团结合作 共创美好未来\n--\n作者:admin   更新时间:2022-09-17\n\n"
+        "尊敬的米尔济约耶夫总统,"
+    )
+    assert split_structure(text).title == "把握时代潮流 加强团结合作 共创美好未来"

@@ -141,7 +141,7 @@ def infer_kind(
 
 
 # Classes of evidence the title does not give, each measured (infer/calibration.py): the form a
-# text takes — questions and answers, a spokesperson's briefing, a declaration's preamble, a
+# text takes — questions and answers, a spokesperson's briefing, a declaration's heading, a
 # salutation — and, failing all, the third person of a news report.
 _TURN = re.compile(
     r"^\W*(?:Q|Question|Вопрос|问|记者|Корр\.?|Корреспондент)\s*[:：]"
@@ -172,12 +172,6 @@ _DECLARATION_HEADING = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}(?:declaration|joint\s+communiqu[eé]|communiqu[eé]|joint\s+statement)"
     r"\s+(?:of|by|on)\b|^\W*(?:[\w-]+\s+){0,2}(?:деклараци\w+|коммюнике|совместн\w+\s+заявлени\w+)"
     r"\s|^\W*[\u4e00-\u9fff]{0,20}(?:宣言|联合公报|联合声明)\s*$",
-    re.IGNORECASE,
-)
-_PREAMBLE = re.compile(
-    r"^\W*(?:the\s+)?(?:heads\s+of\s+(?:state|the\s+member\s+states)|member\s+states|"
-    r"(?:SCO\s+)?member\s+states?\s+of\s+the)\b|^\W*(?:Главы\s+государств|Государства-члены)"
-    r"|^\W*(?:上海合作组织)?成员国(?:元首)?",
     re.IGNORECASE,
 )
 _SALUTATION = re.compile(
@@ -252,10 +246,6 @@ def _form_in_text(paragraphs: Sequence[Paragraph]) -> Field | None:
             if match is not None:
                 snippet = clip(paragraph.text, *match.span())
                 return Field(kind, Origin.TEXT, rule, 0.6, paragraph.line, snippet)
-    for paragraph in opening[:2]:
-        if _PREAMBLE.match(norm(paragraph.text)) and len(paragraphs) >= _PREAMBLE_PARAGRAPHS:
-            snippet = paragraph.text[:80]
-            return Field("declaration", Origin.TEXT, "preamble", 0.5, paragraph.line, snippet)
     return None
 
 
@@ -309,7 +299,6 @@ def _third_person_report(paragraphs: Sequence[Paragraph]) -> Field | None:
 _OPENING = 6  # paragraphs read for the form of the text (page furniture may fill the first)
 _TURNS_SEEN = 30  # paragraphs searched for an interview's questions and answers
 _LEAD_CHARS = 400
-_PREAMBLE_PARAGRAPHS = 3
 _REPORT_PARAGRAPHS = 6  # page furniture may fill the first few
 _REPORT_WORDS = 40
 

@@ -125,7 +125,6 @@ def infer_kind(
         _form_in_text(paragraphs),
         _lead_kind(paragraphs, knowledge),
         _byline_article(paragraphs),
-        _name_colon_title(title, title_line),
         _salutation(paragraphs),
         _question_answered(paragraphs),
         _third_person_report(paragraphs),
@@ -317,18 +316,6 @@ def _byline_article(paragraphs: Sequence[Paragraph]) -> Field | None:
             snippet = paragraph.text.strip()
             return Field("article", Origin.TEXT, "byline", 0.45, paragraph.line, snippet)
     return None
-
-
-# "Rashid Alimov: SCO agenda is an agenda for development" heads an interview (or an article).
-_NAME_COLON = re.compile(r"^\W*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\s*:\s+\S")
-
-
-def _name_colon_title(title: str, title_line: int) -> Field | None:
-    match = _NAME_COLON.match(norm(title))
-    if match is None:
-        return None
-    snippet = title[: match.end()]
-    return Field(INTERVIEW, Origin.TITLE, "name-colon-title", 0.4, title_line, snippet)
 
 
 def _lead_kind(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:

@@ -7,6 +7,7 @@ import pytest
 from tests.infer.helpers import infer, value
 
 LEAD = "The text of the document follows here, and it says a great deal about cooperation."
+FIRST_PERSON = "I am glad to speak of our cooperation across the region, and of what we have built."
 
 
 @pytest.mark.parametrize(
@@ -49,7 +50,6 @@ LEAD = "The text of the document follows here, and it says a great deal about co
         ),
         ("Article by SCO Secretary-General Zhang Ming in People's Daily", "article"),
         ("SCO Secretary-General Zhang Ming gives interview to CGTN", "interview"),
-        ("Vladimir Norov: “Uzbekistan's chairmanship gives new impetus to the SCO”", "interview"),
         ("Briefing by SCO Secretary-General for the diplomatic corps", "press conference"),
         ("Review of SCO Secretary-General's speech at the 15th meeting", "news"),
     ],
@@ -118,14 +118,16 @@ def test_the_form_of_the_text_names_its_kind(lead, kind, rule):
     assert (found.value, found.rule) == (kind, rule)
 
 
-def test_a_name_and_colon_title_is_taken_for_an_interview_only_as_a_guess():
-    fields = infer("Rashid Alimov: The SCO is a model of a new type of relations", LEAD)
-    assert fields["kind"].value == "interview" and fields["kind"].confidence < 0.5
+def test_a_name_and_colon_title_alone_says_nothing_of_the_kind():
+    # "Rashid Alimov: …" heads interviews, articles and news alike: as evidence of an
+    # interview it was right 0 of 8 times on real documents (bench/metadata_eval.py).
+    fields = infer("Rashid Alimov: The SCO is a model of a new type of relations", FIRST_PERSON)
+    assert value(fields, "kind") is None
 
 
 def test_words_inside_quotes_in_a_title_are_not_signals():
-    fields = infer("Vladimir Norov: “The SCO attends to every member”", LEAD)
-    assert fields["kind"].value != "news"
+    fields = infer("Vladimir Norov: “The SCO attends to every member”", FIRST_PERSON)
+    assert value(fields, "kind") != "news"
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def test_a_backwards_range_is_not_a_range():
         ),
         ("Remarks at the meeting, 12 March 2023", "Colleagues,", "2023-03-12", "date-closes-title"),
         ("12 March 2023: remarks at the meeting", "Colleagues,", "2023-03-12", "date-in-title"),
-        ("Press release (June 2019)", "The meeting agreed …", "2019-06", "date-in-title"),
+        ("Press release (June 2019)", "The meeting agreed …", "2019-06", "date-closes-title"),
         (
             TITLE,
             "On 15 May 2019, in Bishkek, SCO Secretary-General Vladimir Norov took part in the "
@@ -698,3 +698,14 @@ def test_a_russian_ordinal_in_the_prepositional_case_numbers_the_meeting():
         "Шанхайской организации сотрудничества Председатель Китая выступил с речью."
     )
     assert value(infer("Речь Председателя Китая", lead), "date") == PartialDate(2025, 9, 1)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Dialogue July-September, 2006, Volume 8 No. 1: the SCO, a critical analysis",
+        "其中,1月对大陆和香港出口年降,为2009年5月以来最深跌幅。",
+    ],
+)
+def test_a_month_inside_a_title_is_no_date_of_the_document(title):
+    assert value(infer(title, "The organisation has grown since its founding."), "date") is None

@@ -233,6 +233,7 @@ def infer_date(
         _title_date,
         _lead_date,
         _record_date,
+        _declared_date,
         _closing_date,
         _anniversary_date,
         _weekday_date,
@@ -738,6 +739,38 @@ def _record_date(_t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHint
 
 
 _RECORD_LINES = 8  # paragraphs: a record's fields stand above its text
+
+
+def _declared_date(
+    _t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHints
+) -> Chosen | None:
+    """A declaration's preamble ends on the meeting that adopts it: "… the meeting of the SCO
+    Heads of State Council held in Dushanbe on 17 September 2021, hereby state the following"."""
+    for paragraph in paragraphs[:_PREAMBLE_PARAGRAPHS]:
+        plain = norm(paragraph.text)
+        operative = _OPERATIVE.search(plain)
+        if operative is None:
+            continue
+        before = plain[max(0, operative.start() - _PREAMBLE_REACH) : operative.start()]
+        offset = max(0, operative.start() - _PREAMBLE_REACH)
+        days = [m for m in find_dates(before) if m.date is not None and m.day is not None]
+        if days:
+            last = days[-1]
+            dated = replace(last, start=last.start + offset, end=last.end + offset)
+            rule = "declared-at-meeting"
+            return _fields(dated, paragraph.text, paragraph.line, Origin.TEXT, rule, 0.8)
+    return None
+
+
+# The clause that turns a preamble into what it declares.
+_OPERATIVE = re.compile(
+    r"\b(?:hereby\s+(?:state|declare|agree|decide)|(?:state|declare)\s+(?:as\s+follows|the\s+"
+    r"following)|заявляют\s+(?:о\s+следующем|следующее)|констатируют\s+следующее)"
+    r"|(?:声明|宣布|宣言)如下",
+    re.IGNORECASE,
+)
+_PREAMBLE_PARAGRAPHS = 40  # a preamble may run to dozens of clauses, one paragraph each
+_PREAMBLE_REACH = 300  # characters before the clause: the meeting is named in its sentence
 
 
 def _closing_date(

@@ -709,3 +709,17 @@ def test_a_russian_ordinal_in_the_prepositional_case_numbers_the_meeting():
 )
 def test_a_month_inside_a_title_is_no_date_of_the_document(title):
     assert value(infer(title, "The organisation has grown since its founding."), "date") is None
+
+
+def test_a_declaration_is_dated_by_the_meeting_its_preamble_ends_on():
+    fields = infer(
+        "Dushanbe Declaration on the twentieth anniversary of the SCO",
+        "On the occasion of the 20th anniversary of the Shanghai Cooperation Organisation, the "
+        "SCO Member States, highly assessing the SCO's positive role in the region;",
+        "reviewing the Organisation's achievements attained during its operation;",
+        "based on the results of the meeting of the SCO Heads of State Council held in Dushanbe "
+        "on 17 September 2021, hereby state the following:",
+        "1. Establishment, development, basic principles",
+    )
+    assert value(fields, "date") == PartialDate(2021, 9, 17)
+    assert fields["date"].rule == "declared-at-meeting"

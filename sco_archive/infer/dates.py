@@ -526,7 +526,7 @@ _LATE_LEAD = 5  # paragraphs searched for a date that opens one
 
 def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | None:
     text = paragraph.text
-    sentence = first_sentence(text)
+    sentence = _with_attribution(text, first_sentence(text))
     mentions = find_dates(sentence)
     # Two full dates in one lead sentence: the verb may belong to either, so neither is certain.
     doubt = 0.45 if sum(1 for m in mentions if m.day) > 1 else 1.0
@@ -558,6 +558,18 @@ def _lead_paragraph_date(paragraph: Paragraph, years: YearHints) -> Chosen | Non
                 mention, rule = _on_the_weekday(mention, years)
             return _fields(mention, text, paragraph.line, Origin.TEXT, rule, confidence)
     return guessed
+
+
+def _with_attribution(text: str, sentence: str) -> str:
+    """The first sentence, and the next when it says who said it and when (Russian news puts
+    it second: "… примут решения. Об этом заявил 14 сентября генеральный секретарь …")."""
+    rest = text[len(sentence) :]
+    if _ATTRIBUTION_NEXT.match(rest):
+        return sentence + first_sentence(rest)
+    return sentence
+
+
+_ATTRIBUTION_NEXT = re.compile(r"\s*(?:Об\s*этом|Как\s+(?:сообщил|заявил|рассказал))", re.I)
 
 
 def _lead_rule(before: str, words: int) -> tuple[str, float] | None:
@@ -705,6 +717,15 @@ _OPENS_ON = re.compile(
 )
 
 
+# What reports a day: "… met the Ambassador on 12 March", "… today, 28 August:", and Russian's
+# verb before the day, "Об этом заявил 14 сентября генеральный секретарь …".
+_REPORTED_ON = re.compile(
+    r"\bon\s+$|\btoday\s*,?\s*$|"
+    r"(?:заявил|сообщил|сказал|рассказал|отметил|подчеркнул|объявил)[аи]?\s+$",
+    re.IGNORECASE,
+)
+
+
 def _yearless_on(
     paragraph: Paragraph, sentence: str, mention: Mention, years: YearHints
 ) -> Chosen | None:
@@ -714,7 +735,7 @@ def _yearless_on(
     opens = _OPENS_ON.fullmatch(before) is not None
     # "… Zhang Ming met the Ambassador on 12 March." as well as "On 12 March, …", and
     # "… delivered by …, in Dushanbe, today, 28 August:"
-    reported = re.search(r"\bon\s+$|\btoday\s*,?\s*$", before, re.IGNORECASE) is not None
+    reported = _REPORTED_ON.search(before) is not None
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
         return None
     # "16 августа … в 2007 году": a year the same sentence names is the likeliest.

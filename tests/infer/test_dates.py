@@ -723,3 +723,13 @@ def test_a_declaration_is_dated_by_the_meeting_its_preamble_ends_on():
     )
     assert value(fields, "date") == PartialDate(2021, 9, 17)
     assert fields["date"].rule == "declared-at-meeting"
+
+
+def test_a_russian_attribution_after_the_first_sentence_dates_what_was_said():
+    lead = (
+        "Главы государств — членов ШОС на саммите в Душанбе, который состоится 16-17 сентября, "
+        "примут решения по расширению состава ШОС. Об этом заявил 14 сентября генеральный "
+        "секретарь организации Владимир Норов."
+    )
+    fields = infer("Генсек ШОС: саммит в Душанбе примет решения о расширении", lead)
+    assert value(fields, "date") == PartialDate(2021, 9, 14)

@@ -317,7 +317,10 @@ _STAMP_WORD = re.compile(
     r"(?<!\w)(?:date|dated|published|publication|updated?|posted|released|last\s+modified|"
     r"time|source|editor|author|views?|by|am|pm|gmt|utc|bjt|"
     r"опубликовано|дата|обновлено|источник|время|"
-    r"发布时间|发布日期|发布|来源|时间|日期|编辑|责任编辑|更新)(?!\w)",
+    r"发布时间|发布日期|发布|来源|时间|日期|编辑|责任编辑|更新|"
+    # The day of the week a stamp may give: "понедельник, 26 марта 2012 г.", "星期一".
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда|"
+    r"четверг|пятница|суббота|воскресенье|г|星期[一二三四五六日天]|周[一二三四五六日])(?!\w)",
     re.IGNORECASE,
 )
 _STAMP_ONLY = re.compile(r"(?:published|updated|posted|опубликовано|发布时间|发布日期)", re.I)
@@ -329,13 +332,14 @@ _STAMP_PARAGRAPHS = 4  # stamps stand above or just below the title
 # "Updated: June 16, 2009 15:57", "date 2025-11-17 BISHKEK, …": a stamp inside other text,
 # known by the word before its date.
 _STAMP_MARKER = re.compile(
-    r"(?:^\W*date|\b(?:published|updated|posted|released|last\s+modified|date\s+of\s+"
-    r"publication|publication\s+date)(?:\s+on)?|"
+    # The longer marker first: "Date of publication: 17 January 2023" is no "date" marker.
+    r"(?:\b(?:date\s+of\s+publication|published|updated|posted|released|last\s+modified|"
+    r"publication\s+date)(?:\s+on)?|^\W*date|"
     r"опубликовано|обновлено|发布时间|发布日期|更新时间)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _ANY_CLOCK = re.compile(r"\d:[0-5]\d")  # "日10:42": no word boundary in Chinese
-_CLOCK_NEXT = re.compile(r"[\s,\[|-]{0,3}[0-2]?\d:[0-5]\d(?::[0-5]\d)?\]?")
+_CLOCK_NEXT = re.compile(r"[\s,\[|-]{0,3}(?:(?:в|at)\s+)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?\]?")
 _CLOCK_AFTER = re.compile(r",?\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|GMT|UTC)\b)?", re.I)
 
 

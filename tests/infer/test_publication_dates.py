@@ -3,6 +3,8 @@ text gives one; a dateline is the day of filing, and "on Tuesday" under it the e
 
 from __future__ import annotations
 
+import pytest
+
 from sco_archive.model import PartialDate
 from tests.infer.helpers import infer, value
 
@@ -136,3 +138,16 @@ def test_a_date_beside_the_sites_name_is_the_pages_stamp_not_the_events_date():
     )
     assert value(fields, "published") == PartialDate(2009, 6, 16)
     assert value(fields, "date") == PartialDate(2009, 6, 15)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Date of publication: 17 January 2023", PartialDate(2023, 1, 17)),
+        ("понедельник, 26 марта 2012 г.", PartialDate(2012, 3, 26)),
+        ("• 21 декабря 2021 в 14:00", PartialDate(2021, 12, 21)),
+    ],
+)
+def test_a_publication_stamp_is_known_in_the_forms_pages_write_it(stamp, day):
+    fields = infer("SCO Secretary-General meets the press", stamp, "The Secretary-General spoke.")
+    assert value(fields, "published") == day

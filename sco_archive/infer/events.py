@@ -76,7 +76,8 @@ _OCCASION_BEFORE = re.compile(
 _OCCASION_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:(?:was|were|is|will\s+be)\s+(?:held|convened|hosted|opened|underway)|"
     r"took\s+place|takes\s+place|opened|opens|kicked\s+off|kicks\s+off|began|begins|"
-    r"hosted\s+in|held\s+in|состоял\w*|прош(?:ло|ла|[её]л)|открыл\w*)\b"
+    r"concluded|concludes|closed|closes|ended|ends|wrapped\s+up|"
+    r"hosted\s+in|held\s+in|состоял\w*|прош(?:ло|ла|[её]л)|открыл\w*|завершил\w*)\b"
     r"|[^。，,]{0,30}?在[^。，,]{1,15}?(?:隆重)?(?:举行|舉行|召开|召開|开幕|開幕)",
     re.IGNORECASE,
 )

@@ -392,3 +392,22 @@ def test_the_hosts_of_an_event_are_people_not_an_act_of_hosting():
         "We thank the hosts of this conference for their cooperation.",
     )
     assert "venue" not in fields
+
+
+@pytest.mark.parametrize(
+    ("lead", "venue"),
+    [
+        (
+            "The 7th meeting of the Council of Heads of State of the SCO concluded Thursday "
+            "after issuing a joint communique on regional issues.",
+            "7th meeting of the Council of Heads of State of the SCO",
+        ),
+        (
+            "7-е заседание Совета глав государств-членов ШОС завершилось принятием декларации.",
+            "7-е заседание Совета глав государств-членов ШОС",
+        ),
+    ],
+)
+def test_a_meeting_the_lead_says_concluded_is_the_venue(lead, venue):
+    fields = infer("SCO summit meeting issues joint communique", lead)
+    assert value(fields, "venue") == venue

@@ -730,6 +730,21 @@ _REPORTED_ON = re.compile(
 )
 
 
+_OBSERVANCE = re.compile(
+    r"\b(?:celebrat\w*|mark\w*|observ\w*)\b[^.;]{0,40}\bDay\b|\bSCO\s+Day\b|"
+    r"День\s+ШОС|отмеча\w+\s+(?:\w+\s+){0,2}(?:День|праздник)|上合组织日",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[.!?。！？](?=\s|$)|[。！？]")
+
+
+def _sentence_of(plain: str, start: int, end: int) -> str:
+    """The sentence of `plain` that holds [start, end)."""
+    left = max((m.end() for m in _STOP.finditer(plain, 0, start)), default=0)
+    right = _STOP.search(plain, end)
+    return plain[left : right.end() if right else len(plain)]
+
+
 def _yearless_on(
     paragraph: Paragraph, sentence: str, mention: Mention, years: YearHints
 ) -> Chosen | None:
@@ -742,12 +757,19 @@ def _yearless_on(
     reported = _REPORTED_ON.search(before) is not None
     if mention.day is None or not (opens or reported) or _in_passing(sentence, mention):
         return None
-    # "16 августа … в 2007 году": a year the same sentence names is the likeliest.
-    year, confidence = years.year_for(_years_named(norm(sentence)), mention.month, mention.day)
+    # "16 августа … в 2007 году": a year the same sentence names is the likeliest (that
+    # sentence only: "On 15 June, we celebrate the SCO Day. Eighteen years ago, on 15 June
+    # 2001, …" names 2001 in the next one).
+    own = _sentence_of(norm(sentence), mention.start, mention.end)
+    year, confidence = years.year_for(_years_named(own), mention.month, mention.day)
     if year is None:
         return None
     dated = Mention(mention.start, mention.end, mention.rule, mention.month, mention.day, year)
     rule = "yearless-event-date" if opens or _EVENT.search(before) else "yearless-on-date"
+    if _OBSERVANCE.search(own):
+        # "On 15 June, we celebrate the SCO Day": a day kept every year, which a message may
+        # precede or follow; its own kind of evidence, not yet measured.
+        rule = "yearless-observance-date"
     return _fields(dated, paragraph.text, paragraph.line, Origin.TEXT, rule, min(confidence, 0.45))
 
 

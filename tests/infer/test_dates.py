@@ -733,3 +733,23 @@ def test_a_russian_attribution_after_the_first_sentence_dates_what_was_said():
     )
     fields = infer("Генсек ШОС: саммит в Душанбе примет решения о расширении", lead)
     assert value(fields, "date") == PartialDate(2021, 9, 14)
+
+
+def test_a_year_less_day_takes_the_year_of_its_own_sentence_not_the_next():
+    fields = infer(
+        "Congratulatory message on the occasion of the SCO Day",
+        "On 15 June, the Secretary-General met the ambassadors. Eighteen years ago, on 15 June "
+        "2001, the Shanghai Cooperation Organisation was founded.",
+        "This year, the Bishkek summit will take place on 13-14 June 2019.",
+    )
+    assert value(fields, "date") != PartialDate(2001, 6, 15)
+
+
+def test_the_day_of_a_yearly_observance_dates_a_message_only_as_a_guess():
+    fields = infer(
+        "Congratulatory message on the occasion of the SCO Day",
+        "On 15 June, we celebrate the SCO Day. Eighteen years ago, on 15 June 2001, the "
+        "Shanghai Cooperation Organisation was founded.",
+        "This year, the Bishkek summit will take place on 13-14 June 2019.",
+    )
+    assert fields["date"].rule == "yearless-observance-date"

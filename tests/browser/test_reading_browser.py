@@ -12,7 +12,7 @@ import pytest
 import rispy
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browse.sample import SAME_EVENT
+from tests.browse.sample import REPO, SAME_EVENT
 
 pytestmark = pytest.mark.browser
 
@@ -379,3 +379,15 @@ def test_screenshots(context, base_url: str, screenshots: Path, width: int) -> N
     number = page.locator("#p7 .para-link")
     assert number.is_visible() and number.bounding_box()["x"] >= 0
     only_local(context, base_url)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_reader_downloads_the_original_file_beside_the_text(context, width: int) -> None:
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(SPEECH)
+    link = page.get_by_role("link", name=re.compile(r"^Original: plain text, \d+ KB$"))
+    with page.expect_download() as download:
+        link.click()
+    received = (REPO / "speeches" / "002_e61eb7bfdfb8ae4c.txt").read_bytes()
+    assert Path(download.value.path()).read_bytes() == received  # the file as it came, unchanged

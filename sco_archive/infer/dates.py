@@ -143,10 +143,22 @@ class YearHints:
             return ()
         return tuple(_meeting_years(self.texts, self.knowledge))
 
+    @cached_property
+    def handover(self) -> tuple[set[int], ...]:
+        """The year of each change of office the text reports: the first year of the holder
+        who takes office, the last of the one who leaves it."""
+        if self.knowledge is None:
+            return ()
+        return tuple(_handover_years(self.texts, self.knowledge))
+
     def fixed(self, month: int | None = None, day: int | None = None) -> int | None:
         """The one year every clue of the text allows at once for a date on `month`/`day`: the
         terms of each office holder it names (to the day where the knowledge file knows it),
-        the numbered meeting it names, the meeting it places in a city."""
+        the numbered meeting it names, the meeting it places in a city. A text about a change
+        of office names the outgoing and the incoming holder, whose terms never overlap: the
+        change itself dates it."""
+        if self.handover:
+            return _fixed_year({}, [*self.handover, *self.meetings], month, day)
         return _fixed_year(self.people, self.meetings, month, day)
 
     def year_for(
@@ -1013,6 +1025,60 @@ def _terms_by_person(texts: Sequence[str], knowledge: Knowledge) -> dict[str, tu
                 holder = replace(holder, until=PartialDate(end))
             terms[holder.name] = (*terms.get(holder.name, ()), holder)
     return terms
+
+
+def _handover_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]]:
+    """For each office holder a sentence says takes office: their first year; leaves it:
+    their last ("努尔加利耶夫正式就任上海合作组织秘书长", "即将离任的秘书长阿利莫夫"). A sentence
+    that writes a year tells history ("张德广2004年就任"), not the text's own day."""
+    found = []
+    for text in texts:
+        for change in _HANDOVER.finditer(text):
+            sentence_start = max(
+                (m.end() for m in _STOP.finditer(text, 0, change.start())), default=0
+            )
+            sentence = _sentence_of(text, change.start(), change.end())
+            if YEAR.search(sentence):
+                continue
+            kind = change.lastgroup or ""
+            holder = _holder_beside(
+                sentence, change.start() - sentence_start, kind.endswith("after"), knowledge
+            )
+            if holder is None:
+                continue
+            if kind.startswith("takes"):
+                found.append({holder.start})
+            elif holder.until is not None:
+                found.append({holder.until.year})
+    return found
+
+
+# A change of office, and on which side of it the holder's name stands: "Nurgaliyev took
+# office", "就任" after the name; "the outgoing Secretary-General Alimov", "即将离任的…阿利莫夫",
+# "新任秘书长…" before it.
+_HANDOVER = re.compile(
+    r"(?P<takes_before>\b(?:took|takes|assumed|assumes)\s+office|вступил\w*\s+в\s+должность|"
+    r"приступил\w*\s+к\s+исполнению|就任|上任|就职(?!典礼|仪式))"
+    r"|(?P<takes_after>\bnewly\s+appointed|\bincoming\b|новый\s+генеральн\w+|新任)"
+    r"|(?P<leaves_after>\boutgoing\b|即将离任的|离任的|卸任的|即将卸任的)"
+    r"|(?P<leaves_before>\bleaves\s+office|\bleft\s+office|завершил\w*\s+(?:свою\s+)?миссию|"
+    r"离任|卸任)",
+    re.IGNORECASE,
+)
+
+
+def _holder_beside(sentence: str, at: int, after: bool, knowledge: Knowledge) -> Holder | None:
+    """The office holder named nearest `at` on the side the change word points to."""
+    best: tuple[int, Holder] | None = None
+    for holder in holders_named(sentence, knowledge):
+        for name in holder.names:
+            for named in phrase_pattern(name).finditer(sentence):
+                if after != (named.start() >= at):
+                    continue
+                distance = named.start() - at if after else at - named.end()
+                if best is None or distance < best[0]:
+                    best = (distance, holder)
+    return best[1] if best else None
 
 
 def _years_in_office(terms: Sequence[Holder], month: int | None, day: int | None) -> set[int]:

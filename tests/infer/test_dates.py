@@ -753,3 +753,24 @@ def test_the_day_of_a_yearly_observance_dates_a_message_only_as_a_guess():
         "This year, the Bishkek summit will take place on 13-14 June 2019.",
     )
     assert fields["date"].rule == "yearless-observance-date"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "day"),
+    [
+        (  # the outgoing Secretary-General: the last year of his term (2016-2018)
+            "王毅会见即将离任的上合组织秘书长",
+            "新华社北京12月28日电 国务委员兼外长王毅28日在中南海会见"
+            "即将离任的上海合作组织秘书长阿利莫夫。下任秘书长诺罗夫将于明年接任。",
+            PartialDate(2018, 12, 28),
+        ),
+        (  # the new one takes office: the first year of his (2007-2009), not the minister's
+            "努尔加利耶夫正式就任上海合作组织秘书长",
+            "俄新网北京1月23日电 上海合作组织秘书长就职典礼在北京举行。"
+            "这一消息是中国外交部长李肇星在就职典礼上宣布的。前任秘书长张德广于2006年底卸任。",
+            PartialDate(2007, 1, 23),
+        ),
+    ],
+)
+def test_a_change_of_office_dates_a_year_less_day_by_the_term_it_opens_or_closes(title, lead, day):
+    assert value(infer(title, lead), "date") == day

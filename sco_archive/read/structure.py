@@ -103,6 +103,14 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
     lines = [(b, i) for b, block in enumerate(blocks) for i in range(len(block))]
     if not lines or not is_furniture(blocks[0][0][1]):
         return None
+    number, first = blocks[0][0]
+    stamp = _STAMP_OPENING.match(first)
+    if stamp is not None:
+        # " date 2018-04-06 Tashkent hosts regular RATS SCO meeting": the stamp and the
+        # headline on one line (a lead there ends as a sentence, and is no headline).
+        rest = squash(first[stamp.end() :])
+        if _is_headline(rest) and _headline_shaped(rest, [(number, rest)]):
+            return rest, number, blocks
     for b, i in lines[1:_HEADLINE_WINDOW]:
         number, line = blocks[b][i]
         # A stamp just above or below is no line of a hard-wrapped paragraph the headline
@@ -119,6 +127,22 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
             return None
         return candidate, number, blocks
     return None
+
+
+_STAMP_OPENING = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?:\s+[0-2]?\d:[0-5]\d)?\s+(?=\S)")
+
+
+def _is_headline(text: str) -> bool:
+    """Words enough for a headline and not too many, none of them furniture."""
+    return (
+        len(text.split()) >= _FEWEST_HEADLINE_WORDS
+        and len(text) <= _MAX_TITLE_CHARS
+        and not is_furniture(text)
+        and not _looks_like_prose(text)
+    )
+
+
+_FEWEST_HEADLINE_WORDS = 3
 
 
 # A headline wrapped before its end: "JOINT COMMUNIQUÉ OF MEETING OF THE COUNCIL OF THE HEADS OF"

@@ -231,3 +231,17 @@ def test_an_author_and_update_line_below_a_headline_does_not_make_it_a_wrapped_p
         "尊敬的米尔济约耶夫总统,"
     )
     assert split_structure(text).title == "把握时代潮流 加强团结合作 共创美好未来"
+
+
+def test_a_headline_on_the_stamps_line_is_the_title_and_the_line_stays():
+    text = " date 2018-04-06 Tashkent hosts regular RATS SCO meeting\n\nOn April 5, 2018, it met."
+    shape = split_structure(text)
+    assert shape.title == "Tashkent hosts regular RATS SCO meeting"
+    assert shape.paragraphs[0].text.strip().startswith("date 2018-04-06")
+
+
+def test_a_lead_on_the_stamps_line_is_no_title():
+    text = " date 2020-09-04 Addressing the meeting on Friday, the minister stressed the rules.\n"
+    assert split_structure(text + "\nHe spoke again.").title != (
+        "Addressing the meeting on Friday, the minister stressed the rules."
+    )

@@ -702,8 +702,10 @@ def _dateline_mention(
 
 
 def _dateline_filed(paragraphs: Sequence[Paragraph], years: YearHints) -> Field | None:
-    """The day a news agency filed the story, from its dateline: the page's publication."""
-    for paragraph in lead_paragraphs(paragraphs):
+    """The day a news agency filed the story, from its dateline: the page's publication. A
+    subtitle or a photo caption may stand above the dateline, as _lead_date allows."""
+    lead = lead_paragraphs(paragraphs)
+    for paragraph in paragraphs[: max(len(lead), _LATE_LEAD)]:
         for mention in find_dates(first_sentence(paragraph.text)):
             if mention.day is None:
                 continue

@@ -151,3 +151,13 @@ def test_a_date_beside_the_sites_name_is_the_pages_stamp_not_the_events_date():
 def test_a_publication_stamp_is_known_in_the_forms_pages_write_it(stamp, day):
     fields = infer("SCO Secretary-General meets the press", stamp, "The Secretary-General spoke.")
     assert value(fields, "published") == day
+
+
+def test_a_dateline_below_a_subtitle_still_dates_the_page():
+    fields = infer(
+        "努尔加利耶夫正式就任上海合作组织秘书长",
+        "关注",
+        "上海合作组织秘书长就职典礼在北京举行,新任秘书长由哈萨克斯坦驻日本大使博拉特·努尔加利耶夫担任",
+        "俄新网北京1月23日电 记者报道:上海合作组织秘书长就职典礼在北京举行。",
+    )
+    assert value(fields, "published") == PartialDate(2007, 1, 23)

@@ -350,6 +350,11 @@ _STAMP_MARKER = re.compile(
     r"опубликовано|обновлено|发布时间|发布日期|更新时间)\s*[:：]?\s*",
     re.IGNORECASE,
 )
+_OUTLET = r"[A-ZА-ЯЁ][\w.]*(?:\s+[A-ZА-ЯЁ][\w.]*){0,2}"
+_NUMERIC_DAY = r"[0-3]?\d\.[01]?\d\.(?:19|20)\d\d"
+_OUTLET_STAMP = re.compile(
+    rf"(?:\s[-–—|]\s+{_OUTLET}\s*,\s*{_NUMERIC_DAY}|(?:^|[.!?]\s+){_NUMERIC_DAY}\s*,\s*{_OUTLET})\s*$"
+)
 _ANY_CLOCK = re.compile(r"\d:[0-5]\d")  # "日10:42": no word boundary in Chinese
 _CLOCK_NEXT = re.compile(r"[\s,\[|-]{0,3}(?:(?:в|at)\s+)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?\]?")
 _CLOCK_AFTER = re.compile(r",?\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|GMT|UTC)\b)?", re.I)
@@ -402,6 +407,15 @@ def _without_stamps(text: str, line: int) -> tuple[Field | None, str]:
 
 def _marked_stamp(text: str, line: int) -> tuple[Field | None, str]:
     plain = norm(text)
+    signed = _OUTLET_STAMP.search(plain)
+    if signed is not None:
+        # "… - РИА Новости, 05.01.2023", "… tour. 29.07.2022, Sputnik International": the
+        # outlet's name and its day, closing a headline or a subtitle.
+        mention = next((m for m in find_dates(signed.group(0)) if m.date and m.day), None)
+        if mention is not None:
+            start, end = signed.start() + mention.start, signed.start() + mention.end
+            stamp = Field(mention.date, Origin.TEXT, "outlet-stamp", 0.9, line, text[start:end])
+            return stamp, text[:start] + "\n" + text[end:]
     clocked = _ANY_CLOCK.search(plain[:_NEAR_START]) is not None
     for mention in find_dates(plain[:_NEAR_START]) if clocked else ():
         # "… communique 2007-08-17 03:17:54 Print", "08 April 2016 [11:26] - TODAY.AZ",
@@ -722,8 +736,9 @@ def _dateline_filed(paragraphs: Sequence[Paragraph], years: YearHints) -> Field 
                 filed, _ = found
                 snippet = clip(paragraph.text, filed.start, filed.end)
                 assert filed.date is not None
+                # The year is the hints' ("新华社北京12月28日电"), not written: measured apart.
                 rule = "dateline-filed"
-                return Field(filed.date, Origin.TEXT, rule, 0.7, paragraph.line, snippet)
+                return Field(filed.date, Origin.TEXT, rule, 0.45, paragraph.line, snippet)
     return None
 
 

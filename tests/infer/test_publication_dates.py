@@ -161,3 +161,15 @@ def test_a_dateline_below_a_subtitle_still_dates_the_page():
         "俄新网北京1月23日电 记者报道:上海合作组织秘书长就职典礼在北京举行。",
     )
     assert value(fields, "published") == PartialDate(2007, 1, 23)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Чжан Мин: странам ШОС комфортно сосуществовать друг с другом - РИА Новости, 05.01.2023",
+        "Lavrov arrived in Uzbekistan on Wednesday evening after his tour. 05.01.2023, Sputnik",
+    ],
+)
+def test_an_outlets_name_and_day_closing_a_line_is_the_pages_stamp(line):
+    fields = infer("Чжан Мин: странам ШОС комфортно сосуществовать", line, "Текст интервью.")
+    assert value(fields, "published") == PartialDate(2023, 1, 5)

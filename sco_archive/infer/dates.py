@@ -736,9 +736,10 @@ def _dateline_filed(paragraphs: Sequence[Paragraph], years: YearHints) -> Field 
                 filed, _ = found
                 snippet = clip(paragraph.text, filed.start, filed.end)
                 assert filed.date is not None
-                # The year is the hints' ("新华社北京12月28日电"), not written: measured apart.
-                rule = "dateline-filed"
-                return Field(filed.date, Origin.TEXT, rule, 0.45, paragraph.line, snippet)
+                # The year is the hints' ("新华社北京12月28日电"), not written: measured apart,
+                # and never stated as sure (calibration._year_inferred).
+                rule = "dateline-filed-yearless"
+                return Field(filed.date, Origin.TEXT, rule, 0.7, paragraph.line, snippet)
     return None
 
 

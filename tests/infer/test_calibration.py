@@ -133,3 +133,12 @@ def test_inference_reports_confidences_from_the_shipped_measurements():
     )
     date = fields["date"]
     assert date.evidence and date.confidence == shipped.confidence("date", date.evidence, 0.85)
+
+
+def test_a_year_the_text_does_not_write_is_never_stated_as_sure():
+    # However often the dev part found a year-less dateline's year right (13 of 13), the year
+    # comes from clues, and a curator confirms it.
+    lead = "新华社北京12月28日电 王毅28日会见即将离任的上合组织秘书长阿利莫夫。"
+    fields = infer("王毅会见上合组织秘书长", lead, calibration=load_calibration())
+    assert fields["published"].rule == "dateline-filed-yearless"
+    assert fields["published"].confidence < 0.8

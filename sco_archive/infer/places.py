@@ -441,6 +441,8 @@ def infer_city(
         found = _video(title, title_line, Origin.TITLE)
     if found is None:
         found = _lead_city(paragraphs, knowledge) or _dateline_city(paragraphs, knowledge)
+    if found is None:
+        found = _reported_from(paragraphs, knowledge)
     if found is None and venue is not None:
         found = _city_in_venue(venue, knowledge) or _session_city(venue, title, knowledge)
     if found is None:
@@ -448,6 +450,26 @@ def infer_city(
     if found is None:
         found = _closing_city(paragraphs, knowledge) or _record_city(paragraphs, knowledge)
     return found
+
+
+def _reported_from(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:
+    """Where the reporter is: "…, сообщает специальный корреспондент Tengrinews.kz из Уфы",
+    "Sputnik comes live from Tashkent"."""
+    for paragraph in lead_paragraphs(paragraphs):
+        plain = norm(first_sentence(paragraph.text))
+        for match in _city_pattern(knowledge, plain).finditer(plain):
+            if _FROM_THE_SCENE.search(plain[max(0, match.start() - 80) : match.start()]):
+                snippet = clip(paragraph.text, match.start(), match.end())
+                place = _place(match.group(0), knowledge)
+                return Field(place.name, Origin.TEXT, "reported-from", 0.7, paragraph.line, snippet)
+    return None
+
+
+_FROM_THE_SCENE = re.compile(
+    r"(?:корреспондент\w*|репортер\w*|репортёр\w*)\b[^;]{0,60}?\s+из\s+$"
+    r"|\b(?:live|reporting|reports?)\s+from\s+$",
+    re.IGNORECASE,
+)
 
 
 def _record_city(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:

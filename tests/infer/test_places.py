@@ -411,3 +411,18 @@ def test_the_hosts_of_an_event_are_people_not_an_act_of_hosting():
 def test_a_meeting_the_lead_says_concluded_is_the_venue(lead, venue):
     fields = infer("SCO summit meeting issues joint communique", lead)
     assert value(fields, "venue") == venue
+
+
+@pytest.mark.parametrize(
+    ("lead", "city"),
+    [
+        (
+            "О спорах в ШОС рассказал генсек организации, сообщает специальный корреспондент "
+            "Tengrinews.kz из Уфы.",
+            "Ufa",
+        ),
+        ("Sputnik comes live from Tashkent, where the minister is holding a briefing.", "Tashkent"),
+    ],
+)
+def test_where_the_reporter_reports_from_is_the_city_when_nothing_else_says(lead, city):
+    assert value(infer("SCO Secretary-General on disputes among the members", lead), "city") == city

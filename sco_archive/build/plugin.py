@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sco_archive.build.build_date import pin_build_date
-from sco_archive.build.finish import SiteOutputs, index_and_write_downloads
+from sco_archive.build.finish import SiteOutputs, index_and_write_downloads, site_language
 from sco_archive.build.load import load_and_plan
 from sco_archive.build.render_pool import RenderShare
 from sco_archive.build.serve import PreviewWriters, watch_with_events
@@ -46,7 +46,7 @@ from sco_archive.project import (
     Project,
 )
 from sco_archive.publish.site_url import is_placeholder, public_url, resolve_site_url
-from sco_archive.search.index import SHARD_PAGES, folder_of
+from sco_archive.search.index import folders_of
 from sco_archive.write.docs_sync import read_manifest
 from sco_archive.write.markdown import display_iso_date, language_name
 from sco_archive.write.plan import Generated
@@ -62,7 +62,8 @@ PARALLEL_PAGES_FROM = 200
 class ArchiveConfig(base.Config):
     speeches = c.Type(str, default=SPEECHES_DIR)  # relative to mkdocs.yml
     knowledge = c.Optional(c.Type(str))  # a knowledge YAML of your own, instead of ours
-    search_shard_pages = c.Type(int, default=SHARD_PAGES)  # pages per search index bundle
+    # The most pages in a search index bundle; unset: search.index.shard_limit's.
+    search_shard_pages = c.Optional(c.Type(int))
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.generated.search_keys,
         )
         changed, reindexed = self._changed_since_last_build(config)
-        self._stale_folders = None if reindexed is None else _folders(reindexed)
+        self._stale_folders = None if reindexed is None else folders_of(reindexed)
         # Generated pages the nav does not list are reached from the browse pages: no need for
         # MkDocs to name each of them (thousands, on every build and every `serve` rebuild).
         listed = None if config.nav is None else _nav_paths(config.nav)
@@ -279,13 +280,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self._stale_folders,
                 self.config.search_shard_pages,
                 self.generated.feeds,
+                self.generated.search_records,
+                site_language(config),
             )
         )
-
-    @property
-    def stale_search_folders(self) -> set[str] | None:
-        """The folders whose search shards the last build must index again (None: all)."""
-        return self._stale_folders
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -317,11 +315,6 @@ def _nav_paths(nav: object) -> set[str]:
         return {nav}
     items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
     return set().union(*(_nav_paths(item) for item in items))
-
-
-def _folders(src_uris: set[str]) -> set[str]:
-    """The folders below speeches/ (search shards are made of them) these pages are in."""
-    return {folder for uri in src_uris if (folder := folder_of(uri))}
 
 
 def _is_speech(page: Page) -> bool:

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from sco_archive.build.build_date import user_build_date
-from sco_archive.build.finish import SiteOutputs, index_and_write_downloads
+from sco_archive.build.finish import SiteOutputs, indexing, site_language, write_downloads
 from sco_archive.build.load import load_and_plan
 from sco_archive.build.plugin import DrivenBuild, archive_plugin
 from sco_archive.build.state import (
@@ -28,6 +28,7 @@ from sco_archive.build.state import (
     load_snapshot,
     load_state,
     output_dir,
+    reindexed_pages,
     save_snapshot,
     save_state,
     snapshot_file_for,
@@ -57,6 +58,7 @@ from sco_archive.project import (
     speeches_dir,
 )
 from sco_archive.publish.site_url import public_url
+from sco_archive.search.index import folders_of
 from sco_archive.write.docs_sync import SyncResult, read_manifest, refuse_conflicts, sync_docs
 from sco_archive.write.downloads import EXPORT_FILES
 from sco_archive.write.plan import Generated
@@ -189,8 +191,11 @@ def build(
             )
             if previous is None or not _up_to_date(previous, current, docs_dir, generated):
                 warm = _start_staging(staging, copy, previous, current)
-                stale = _render(project, staging, site_dir, generated, warm)
-                _index_and_write_downloads(staging, config, generated, stale)
+                outputs = _outputs(staging, config, generated, _stale(previous, current, warm))
+                # The index is built from the plan while MkDocs renders (finish.indexing).
+                with indexing(outputs):
+                    _render(project, staging, site_dir, generated, warm)
+                    write_downloads(outputs)
                 finishing.enter_context(_removing(swap_in(staging, site_dir)))
                 save_state(state_file, current)
                 docs = sync_docs(docs_dir, generated.files)
@@ -255,9 +260,8 @@ LINKED_FROM_LAST_BUILD = ("pagefind",)
 
 def _render(
     project: Project, staging: Path, site_dir: Path, generated: Generated, warm: bool
-) -> set[str] | None:
-    """MkDocs renders the planned pages into `staging` (all of them, or, warm, those changed);
-    returns the folders whose search shards must be indexed again (None: all)."""
+) -> None:
+    """MkDocs renders the planned pages into `staging` (all of them, or, warm, those changed)."""
     build_config = load_project_config(project, site_dir=str(staging))
     plugin = archive_plugin(build_config)
     plugin.driven = DrivenBuild(generated, warm, site_dir)
@@ -271,23 +275,28 @@ def _render(
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
     finally:
         build_logger.removeFilter(DROP_DIRTY_WARNING)
-    return plugin.stale_search_folders
 
 
-def _index_and_write_downloads(
+def _stale(previous: SiteState | None, current: SiteState, warm: bool) -> set[str] | None:
+    """The folders whose search shards must be indexed again (None: all): those with a speech
+    page whose indexed part changed, came or went."""
+    reindexed = reindexed_pages(previous, current) if warm else None
+    return None if reindexed is None else folders_of(reindexed)
+
+
+def _outputs(
     staging: Path, config: MkDocsConfig, generated: Generated, stale: set[str] | None
-) -> None:
-    shard_pages = plugin_settings(config).search_shard_pages
-    index_and_write_downloads(
-        SiteOutputs(
-            staging,
-            generated.pages,
-            public_url(config.site_url),
-            config.site_name,
-            stale,
-            shard_pages,
-            generated.feeds,
-        )
+) -> SiteOutputs:
+    return SiteOutputs(
+        staging,
+        generated.pages,
+        public_url(config.site_url),
+        config.site_name,
+        stale,
+        plugin_settings(config).search_shard_pages,
+        generated.feeds,
+        generated.search_records,
+        site_language(config),
     )
 
 

@@ -34,7 +34,8 @@ TIMED = (
     ("sco_archive.build.run", "_start_staging"),
     ("sco_archive.build.run", "_render"),
     ("mkdocs.commands.build", "_build_page"),
-    ("sco_archive.build.run", "_index_and_write_downloads"),
+    ("sco_archive.build.finish", "build_index"),
+    ("sco_archive.search.index", "_source"),
     ("sco_archive.search.index", "_index_shard"),
     ("sco_archive.search.index", "canonicalize_index"),
     ("sco_archive.build.finish", "write_exports"),
@@ -45,7 +46,12 @@ TIMED = (
     ("sco_archive.build.run", "tree_digest"),
     ("sco_archive.build.run", "save_snapshot"),
 )
-IMPORTED_BY = ("sco_archive.build.run", "sco_archive.build.load", "sco_archive.build.finish")
+IMPORTED_BY = (
+    "sco_archive.build.run",
+    "sco_archive.build.load",
+    "sco_archive.build.finish",
+    "sco_archive.search.index",
+)
 
 totals: dict[str, list[float]] = {}
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import MkDocsException
 from sco_archive.build.build_date import user_build_date
 from sco_archive.build.finish import SiteOutputs, indexing, site_language, write_downloads
 from sco_archive.build.load import load_and_plan
-from sco_archive.build.plugin import DrivenBuild, archive_plugin
+from sco_archive.build.plugin import TEMPLATE_CACHE, DrivenBuild, archive_plugin
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
     SiteState,
@@ -192,10 +192,17 @@ def build(
             if previous is None or not _up_to_date(previous, current, docs_dir, generated):
                 warm = _start_staging(staging, copy, previous, current)
                 outputs = _outputs(staging, config, generated, _stale(previous, current, warm))
-                # The index is built from the plan while MkDocs renders (finish.indexing).
-                with indexing(outputs):
-                    _render(project, staging, site_dir, generated, warm)
-                    write_downloads(outputs)
+                # While MkDocs renders, the downloads are written in a forked process (forked
+                # first: the index's thread must not be in the fork) and the index is built
+                # from the plan in a thread that waits for Pagefind (finish.indexing).
+                downloads = ForkedCall(write_downloads, outputs)
+                try:
+                    with indexing(outputs):
+                        _render(project, staging, site_dir, generated, warm)
+                finally:
+                    wrote = downloads.wait()
+                if not wrote:
+                    raise BuildFailed("could not write the downloads (see the warning above)")
                 finishing.enter_context(_removing(swap_in(staging, site_dir)))
                 save_state(state_file, current)
                 docs = sync_docs(docs_dir, generated.files)
@@ -264,7 +271,8 @@ def _render(
     """MkDocs renders the planned pages into `staging` (all of them, or, warm, those changed)."""
     build_config = load_project_config(project, site_dir=str(staging))
     plugin = archive_plugin(build_config)
-    plugin.driven = DrivenBuild(generated, warm, site_dir)
+    templates = project.cache_dir / TEMPLATE_CACHE if project.use_cache else None
+    plugin.driven = DrivenBuild(generated, warm, site_dir, templates)
     build_logger = ENGINE.logger("commands.build")
     build_logger.addFilter(DROP_DIRTY_WARNING)
     try:

@@ -83,6 +83,7 @@ class DrivenBuild:
     plan: Generated  # the pages build() planned: the plugin loads nothing
     warm: bool  # MkDocs updates a copy of the live site: only the pages changed are rendered
     site_dir: Path  # the live site, which the state describes (MkDocs builds beside it)
+    state: SiteState  # what the site will be once built (build/state.current_state)
     templates: Path | None = None  # where compiled templates are kept (None: nowhere)
 
 
@@ -176,12 +177,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         replaced = read_manifest(Path(config.docs_dir)) | self.generated.files.keys()
         for file in [f for f in files if f.src_uri in replaced]:
             files.remove(file)
-        self._state = current_state(
-            config,
-            THEME_DIR,
-            self.generated.files,
-            read_manifest(Path(config.docs_dir)),
-            self.generated.search_keys,
+        self._state = (
+            self.driven.state
+            if self.driven
+            else current_state(
+                config,
+                THEME_DIR,
+                self.generated.files,
+                read_manifest(Path(config.docs_dir)),
+                self.generated.search_keys,
+            )
         )
         changed, reindexed = self._changed_since_last_build(config)
         self._stale_folders = None if reindexed is None else folders_of(reindexed)

@@ -1,13 +1,16 @@
-"""Full-text search: index the built site with Pagefind, in shards of consecutive years.
+"""Full-text search: index the speech pages with Pagefind, in shards of consecutive years.
 
-Pagefind reads the HTML pages and writes an index the browser downloads in chunks, only those
-a query needs (see README, "How search works"). Pagefind cannot update an index, and holds
-about 0.4 MB per page while it builds one, so a large archive is indexed in shards: runs of
-consecutive years (folders below `speeches/`) of at most `shard_pages` pages, each in its own
-bundle `pagefind/<shard>/`. An edit re-indexes its own shard, not the archive. Shards are few
-on purpose: a query downloads a chunk of every shard's index (about 30 KB at least), so
-sharding by single years would multiply what a first query costs. The search page loads the
-first bundle listed in `pagefind/shards.json` and merges the others into it (`mergeIndex`).
+Pagefind writes an index the browser downloads in chunks, only those a query needs (see README,
+"How search works"). It reads small pages written from the plan (search/records.py), so the
+index is built while MkDocs renders, not after. Pagefind cannot update an index, so the archive
+is indexed in shards: runs of consecutive years (folders below `speeches/`) of at most
+shard_limit() pages, about TARGET_SHARDS of them, each in its own bundle `pagefind/<shard>/`.
+An edit re-indexes its own shard, not the archive. The shards depend on the documents alone
+(their count and years), never on the order of edits, so a rebuild gives the bytes a cold build
+gives. A query downloads a chunk of every shard's index; with small chunks (CHUNK_SIZE) each
+shard adds a few KB to it. A year is never split: the search page sorts by date year by year.
+The search page loads the first bundle listed in `pagefind/shards.json` and merges the others
+into it (`mergeIndex`).
 
 Only pages with `data-pagefind-body` (the speech pages) are indexed, so home, browse and
 about pages never show up as results.

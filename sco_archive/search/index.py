@@ -199,10 +199,11 @@ def build_search_index(
         or wanted.intersection(shard.folders)
         or not (bundle / shard.name / "pagefind-entry.json").is_file()
     ]
-    with _source(site_dir, records, todo, site_language) as source:
-        for shard in todo:
-            if error := _index_shard(source, bundle / shard.name, shard, yielding):
-                raise PluginError(f"Pagefind could not index {site_dir}: {error}")
+    for shard in todo:
+        with _source(site_dir, records, shard, site_language) as source:
+            error = _index_shard(source, bundle / shard.name, shard, yielding)
+        if error:
+            raise PluginError(f"Pagefind could not index {site_dir}: {error}")
     listed = {"shards": [shard.name for shard in shards]}
     write_atomically(bundle / SHARDS_FILE, json.dumps(listed) + "\n")
     return [shard.name for shard in todo]
@@ -212,15 +213,16 @@ def build_search_index(
 def _source(
     site_dir: Path,
     records: Mapping[str, SearchRecord] | None,
-    shards: list[Shard],
+    shard: Shard,
     site_language: str,
 ) -> Iterator[Path]:
-    """The folder Pagefind reads: the built site, or the records of `shards` written as small
-    pages at the paths their rendered pages have (Pagefind takes a result's URL from it)."""
+    """The folder Pagefind reads: the built site, or the records of `shard` written as small
+    pages at the paths their rendered pages have (Pagefind takes a result's URL from it), one
+    shard at a time (a cold build at 10,000 documents would write 200 MB at once)."""
     if records is None:
         yield site_dir
         return
-    folders = {folder for shard in shards for folder in shard.folders}
+    folders = set(shard.folders)
     with tempfile.TemporaryDirectory(prefix="sco-search-") as temp:
         source = Path(temp)
         for src_uri, record in records.items():

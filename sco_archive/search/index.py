@@ -18,6 +18,7 @@ about pages never show up as results.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -27,6 +28,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -152,9 +154,7 @@ def index_command(
     nice = ["nice", "-n", "10"] if yielding and shutil.which("nice") else []
     return [
         *nice,
-        sys.executable,
-        "-m",
-        "pagefind",
+        *pagefind_binary(),
         "--site",
         str(source_dir),
         "--glob",
@@ -165,6 +165,20 @@ def index_command(
         ", ".join(EXCLUDE_SELECTORS),
         "--silent",
     ]
+
+
+@cache
+def pagefind_binary() -> tuple[str, ...]:
+    """The Pagefind binary the `pagefind[extended]` package installs, run directly: through
+    `python -m pagefind`, which starts Python to exec it, each run took 0.2 s more (0.02 s for
+    the binary on one page), paid by every shard."""
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            module = importlib.import_module(package)
+            return (str(module.get_executable().absolute()),)
+        except (ImportError, FileNotFoundError):
+            continue
+    return (sys.executable, "-m", "pagefind")
 
 
 def build_search_index(

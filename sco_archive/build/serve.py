@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from dataclasses import replace
 
 from mkdocs.exceptions import PluginError
 from watchdog.events import (
@@ -104,10 +105,15 @@ def build_search_index_in_background(outputs: SiteOutputs) -> threading.Thread:
     low priority: the next edit's rebuild, which a curator waits for, comes first.
     """
 
+    # From the rendered preview, not the plan's records (the same bundles): writing those
+    # pages would hold the interpreter that the next edit's rebuild wants (10,000 pages after
+    # the first build); Pagefind reading the preview costs this process nothing.
+    rendered = replace(outputs, records=None)
+
     def run() -> None:
         with _index_lock:  # one run at a time; a run started later sees the later pages
             try:
-                build_index(outputs, yielding=True)
+                build_index(rendered, yielding=True)
             except PluginError as error:
                 log.warning(f"search index of the preview not updated: {error}")
                 return

@@ -15,7 +15,8 @@ differenced: its `ru_maxrss` is the largest of all children so far, not a sum. B
 is one process's peak, and the loader's process pool runs several at once, so the summed RSS
 of the whole process tree is also sampled from /proc every 50 ms (it may miss a short peak),
 in all and by kind of process: the build itself ("main"), its Python workers ("python3") and
-the Pagefind binary ("pagefind_extend", the kernel's 15-character name).
+the Pagefind binary ("pagefind_extend", the kernel's 15-character name). The same sum as PSS
+(/proc/PID/smaps_rollup, every 200 ms) counts each page shared by forked processes once.
 Nothing in the repository is touched.
 """
 
@@ -59,18 +60,17 @@ class Step:
     peak_mb: float
     tree_peak_mb: float  # summed RSS of the child and its descendants, sampled every 50 ms
     returncode: int
+    # The same summed as PSS (each shared page divided among the processes sharing it): a
+    # forked helper's RSS counts again every page it shares with the build, its PSS does not.
+    tree_pss_mb: float = 0.0
     # Sampled peaks by kind of process: "main" (the child itself), "python3" (its worker
     # processes, summed), "pagefind_extend" (the search indexer) …
     peaks_mb: dict[str, float] = field(default_factory=dict)
     site: dict[str, object] = field(default_factory=dict)
 
 
-def tree_rss(root: int) -> dict[str, int]:
-    """Bytes resident now in process `root` and in its descendants, by kind of process.
-
-    Kinds: "main" (root itself), else the process's name (python3 for worker processes,
-    pagefind_extend for the search indexer); read from /proc.
-    """
+def tree_pids(root: int) -> set[int]:
+    """Process `root` and its descendants, from /proc."""
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -83,6 +83,31 @@ def tree_rss(root: int) -> dict[str, int]:
         children = [pid for pid, ppid in parents.items() if ppid in frontier]
         tree.update(children)
         frontier = children
+    return tree
+
+
+def tree_pss(root: int) -> int:
+    """Bytes of proportional set size (PSS) of `root` and its descendants, summed."""
+    total = 0
+    for pid in tree_pids(root):
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        for line in rollup.splitlines():
+            if line.startswith("Pss:"):
+                total += int(line.split()[1]) * 1024
+                break
+    return total
+
+
+def tree_rss(root: int) -> dict[str, int]:
+    """Bytes resident now in process `root` and in its descendants, by kind of process.
+
+    Kinds: "main" (root itself), else the process's name (python3 for worker processes,
+    pagefind_extend for the search indexer); read from /proc.
+    """
+    tree = tree_pids(root)
     by_kind: dict[str, int] = {}
     for pid in tree:
         try:
@@ -96,10 +121,15 @@ def tree_rss(root: int) -> dict[str, int]:
 
 def sample_tree(pid: int, done: threading.Event, peak: dict[str, int]) -> None:
     """Keep the largest summed RSS seen, in all ("tree") and by kind of process: ru_maxrss
-    is one process's, and a pool's workers add up."""
+    is one process's, and a pool's workers add up. PSS ("pss") every fourth time: the kernel
+    walks each process's page tables to count it."""
+    ticks = 0
     while not done.wait(0.05):
         now = tree_rss(pid)
         peak["tree"] = max(peak.get("tree", 0), sum(now.values()))
+        if ticks % 4 == 0:
+            peak["pss"] = max(peak.get("pss", 0), tree_pss(pid))
+        ticks += 1
         for kind, size in now.items():
             peak[kind] = max(peak.get(kind, 0), size)
 
@@ -275,7 +305,8 @@ def measure(name: str, command: list[str], cwd: Path, site: Path, work: Path) ->
         print("\n".join(log.read_text(errors="replace").splitlines()[-15:]), file=sys.stderr)
     stats = site_stats(site) if site.is_dir() else {}
     tree_peak = peaks.pop("tree", 0.0)
-    return Step(name, seconds, cpu, peak, tree_peak, code, peaks_mb=peaks, site=stats)
+    tree_pss = peaks.pop("pss", 0.0)
+    return Step(name, seconds, cpu, peak, tree_peak, code, tree_pss, peaks_mb=peaks, site=stats)
 
 
 def machine() -> dict[str, object]:
@@ -308,7 +339,7 @@ def print_report(steps: list[Step], info: dict[str, object], n: int, seed: int) 
     base = steps[0]
     print(
         f"{'step':<26}{'exit':>5}{'wall s':>8}{'× (a)':>7}{'CPU s':>8}{'× (a)':>7}"
-        f"{'peak MB':>9}{'× (a)':>7}{'tree MB':>9}"
+        f"{'peak MB':>9}{'× (a)':>7}{'tree MB':>9}{'PSS MB':>8}"
     )
     for step in steps:
         print(
@@ -316,8 +347,10 @@ def print_report(steps: list[Step], info: dict[str, object], n: int, seed: int) 
             f"{step.seconds / base.seconds:>7.2f}{step.cpu_seconds:>8.2f}"
             f"{step.cpu_seconds / base.cpu_seconds:>7.2f}{step.peak_mb:>9.0f}"
             f"{step.peak_mb / base.peak_mb:>7.2f}{step.tree_peak_mb:>9.0f}"
+            f"{step.tree_pss_mb:>8.0f}"
         )
     print("peak MB: largest single process (wait4 ru_maxrss); tree MB: sampled sum of all")
+    print("PSS MB: sampled sum of all as PSS (pages shared by forked processes counted once)")
     print("sampled peak MB by kind of process:")
     for step in steps:
         kinds = ", ".join(f"{k} {v:.0f}" for k, v in sorted(step.peaks_mb.items()))

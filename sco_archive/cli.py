@@ -27,7 +27,10 @@ from sco_archive.write.translations import find_translations
 def _progress(outcomes: Iterable[Outcome], total: int) -> Iterable[Outcome]:
     from tqdm import tqdm
 
-    # tqdm draws on a terminal only (disable=None), so logs and pipes stay clean.
+    # tqdm draws on a terminal only (disable=None), so logs and pipes stay clean. No monitor
+    # thread: with a second thread alive, processes.ForkedCall runs inline instead of forking
+    # (removing the old site took 1.6 s of a one-change build at 1,000 documents).
+    tqdm.monitor_interval = 0
     return tqdm(outcomes, total=total, desc="Loading", unit="doc", disable=None, file=sys.stderr)
 
 

@@ -180,13 +180,18 @@ class Knowledge:
 
     def offices_of(self, name: str) -> list[Holder]:
         """Every term of office the person named (or an alias of them) held."""
-        wanted = name.casefold()
-        return [
-            h
-            for office in self.offices
-            for h in office.holders
-            if wanted in (n.casefold() for n in h.names)
-        ]
+        return list(self._holders_by_name.get(name.casefold(), ()))
+
+    @cached_property
+    def _holders_by_name(self) -> dict[str, list[Holder]]:
+        """Each folded name or alias → the terms of office held under it, in offices' order: a
+        browse page asks for every speaker (a scan of every office each time took 0.27 s)."""
+        found: dict[str, list[Holder]] = {}
+        for office in self.offices:
+            for holder in office.holders:
+                for name in dict.fromkeys(n.casefold() for n in holder.names):
+                    found.setdefault(name, []).append(holder)
+        return found
 
     def place(self, name: str) -> Place | None:
         return self._places_by_name.get(" ".join(name.split()).casefold())
@@ -205,11 +210,16 @@ class Knowledge:
         return tuple(h for office in self.offices for h in office.holders)
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_knowledge(path: Path | None = None) -> Knowledge:
     """Read and validate a knowledge file (ours when `path` is None)."""
     path = Path(path) if path is not None else DEFAULT_PATH
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader where PyYAML has it: the same data, in a seventh of the time
+        # (0.03 s against 0.22 s for ours, read on every build).
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except OSError as error:
         raise KnowledgeError(f"{path}: cannot read the knowledge file: {error}") from error
     except yaml.YAMLError as error:

@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sco_archive.build.build_date import pin_build_date
-from sco_archive.build.finish import SiteOutputs, index_and_write_downloads
+from sco_archive.build.finish import SiteOutputs, index_and_write_downloads, site_language
 from sco_archive.build.load import load_and_plan
 from sco_archive.build.render_pool import RenderShare
 from sco_archive.build.serve import PreviewWriters, watch_with_events
@@ -46,7 +47,7 @@ from sco_archive.project import (
     Project,
 )
 from sco_archive.publish.site_url import is_placeholder, public_url, resolve_site_url
-from sco_archive.search.index import SHARD_PAGES, folder_of
+from sco_archive.search.index import folders_of
 from sco_archive.write.docs_sync import read_manifest
 from sco_archive.write.markdown import display_iso_date, language_name
 from sco_archive.write.plan import Generated
@@ -55,6 +56,10 @@ from sco_archive.write.speech_pages import with_permalinks
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
+# Compiled templates, below the project's cache: Material's are compiled again by every build
+# otherwise (about 0.3 s of a one-change build). Jinja keys each by its source's checksum.
+TEMPLATE_CACHE = "templates"
+
 # Below this many pages to render, a second process costs more than it saves.
 PARALLEL_PAGES_FROM = 200
 
@@ -62,7 +67,8 @@ PARALLEL_PAGES_FROM = 200
 class ArchiveConfig(base.Config):
     speeches = c.Type(str, default=SPEECHES_DIR)  # relative to mkdocs.yml
     knowledge = c.Optional(c.Type(str))  # a knowledge YAML of your own, instead of ours
-    search_shard_pages = c.Type(int, default=SHARD_PAGES)  # pages per search index bundle
+    # The most pages in a search index bundle; unset: search.index.shard_limit's.
+    search_shard_pages = c.Optional(c.Type(int))
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ class DrivenBuild:
     plan: Generated  # the pages build() planned: the plugin loads nothing
     warm: bool  # MkDocs updates a copy of the live site: only the pages changed are rendered
     site_dir: Path  # the live site, which the state describes (MkDocs builds beside it)
+    state: SiteState  # what the site will be once built (build/state.current_state)
+    templates: Path | None = None  # where compiled templates are kept (None: nowhere)
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -149,6 +157,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["display_date"] = display_iso_date
         env.filters["language_name"] = language_name
+        templates = (
+            self.driven.templates
+            if self.driven
+            else Path(config.config_file_path).parent / CACHE_DIR / TEMPLATE_CACHE
+        )
+        if templates is not None:
+            templates.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         return env
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -161,15 +177,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         replaced = read_manifest(Path(config.docs_dir)) | self.generated.files.keys()
         for file in [f for f in files if f.src_uri in replaced]:
             files.remove(file)
-        self._state = current_state(
-            config,
-            THEME_DIR,
-            self.generated.files,
-            read_manifest(Path(config.docs_dir)),
-            self.generated.search_keys,
+        self._state = (
+            self.driven.state
+            if self.driven
+            else current_state(
+                config,
+                THEME_DIR,
+                self.generated.files,
+                read_manifest(Path(config.docs_dir)),
+                self.generated.search_keys,
+            )
         )
         changed, reindexed = self._changed_since_last_build(config)
-        self._stale_folders = None if reindexed is None else _folders(reindexed)
+        self._stale_folders = None if reindexed is None else folders_of(reindexed)
         # Generated pages the nav does not list are reached from the browse pages: no need for
         # MkDocs to name each of them (thousands, on every build and every `serve` rebuild).
         listed = None if config.nav is None else _nav_paths(config.nav)
@@ -280,13 +300,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self.config.search_shard_pages,
                 self.generated.feeds,
                 Path(config.config_file_path).parent / self.config.speeches,
+                self.generated.search_records,
+                site_language(config),
             )
         )
-
-    @property
-    def stale_search_folders(self) -> set[str] | None:
-        """The folders whose search shards the last build must index again (None: all)."""
-        return self._stale_folders
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -318,11 +335,6 @@ def _nav_paths(nav: object) -> set[str]:
         return {nav}
     items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
     return set().union(*(_nav_paths(item) for item in items))
-
-
-def _folders(src_uris: set[str]) -> set[str]:
-    """The folders below speeches/ (search shards are made of them) these pages are in."""
-    return {folder for uri in src_uris if (folder := folder_of(uri))}
 
 
 def _is_speech(page: Page) -> bool:

@@ -15,9 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from sco_archive.build.build_date import user_build_date
-from sco_archive.build.finish import SiteOutputs, index_and_write_downloads
+from sco_archive.build.finish import SiteOutputs, indexing, site_language, write_downloads
 from sco_archive.build.load import load_and_plan
-from sco_archive.build.plugin import DrivenBuild, archive_plugin
+from sco_archive.build.plugin import TEMPLATE_CACHE, DrivenBuild, archive_plugin
 from sco_archive.build.state import (
     DROP_DIRTY_WARNING,
     SiteState,
@@ -28,6 +28,7 @@ from sco_archive.build.state import (
     load_snapshot,
     load_state,
     output_dir,
+    reindexed_pages,
     save_snapshot,
     save_state,
     snapshot_file_for,
@@ -57,6 +58,7 @@ from sco_archive.project import (
     speeches_dir,
 )
 from sco_archive.publish.site_url import public_url
+from sco_archive.search.index import folders_of
 from sco_archive.write.docs_sync import SyncResult, read_manifest, refuse_conflicts, sync_docs
 from sco_archive.write.downloads import EXPORT_FILES
 from sco_archive.write.originals import ORIGINALS_DIR
@@ -141,7 +143,8 @@ def build(
     The stages, in order: nothing changed since the last build? (`_unchanged_snapshot`: then
     done) → load and plan (`_load_and_plan`: read, infer, merge, plan every page) → refuse
     (`_refuse`: errors, or warnings under --strict) → render (`_render`: MkDocs and the plugin,
-    into a staging folder) → index and write downloads (`_index_and_write_downloads`) → swap
+    into a staging folder), the search index built from the plan beside it (`finish.indexing`)
+    and the downloads and originals written in a forked process (`finish.write_downloads`) → swap
     the new site in (`fs.swap_in`) → write docs/ (`sync_docs`) → remember what was built
     (state, page cache, snapshot).
 
@@ -190,9 +193,20 @@ def build(
             )
             if previous is None or not _up_to_date(previous, current, docs_dir, generated):
                 warm = _start_staging(staging, copy, previous, current)
-                stale = _render(project, staging, site_dir, generated, warm)
                 speeches = speeches_dir(project, config)
-                _index_and_write_downloads(staging, config, generated, stale, speeches)
+                stale = _stale(previous, current, warm)
+                outputs = _outputs(staging, config, generated, stale, speeches)
+                # While MkDocs renders, the downloads are written in a forked process (forked
+                # first: the index's thread must not be in the fork) and the index is built
+                # from the plan in a thread that waits for Pagefind (finish.indexing).
+                downloads = ForkedCall(write_downloads, outputs)
+                try:
+                    with indexing(outputs):
+                        _render(project, config, staging, site_dir, generated, warm, current)
+                finally:
+                    wrote = downloads.wait()
+                if not wrote:
+                    raise BuildFailed("could not write the downloads (see the warning above)")
                 finishing.enter_context(_removing(swap_in(staging, site_dir)))
                 save_state(state_file, current)
                 docs = sync_docs(docs_dir, generated.files)
@@ -256,13 +270,22 @@ LINKED_FROM_LAST_BUILD = ("pagefind",)
 
 
 def _render(
-    project: Project, staging: Path, site_dir: Path, generated: Generated, warm: bool
-) -> set[str] | None:
-    """MkDocs renders the planned pages into `staging` (all of them, or, warm, those changed);
-    returns the folders whose search shards must be indexed again (None: all)."""
-    build_config = load_project_config(project, site_dir=str(staging))
+    project: Project,
+    config: MkDocsConfig,
+    staging: Path,
+    site_dir: Path,
+    generated: Generated,
+    warm: bool,
+    current: SiteState,
+) -> None:
+    """MkDocs renders the planned pages into `staging` (all of them, or, warm, those changed),
+    with `config`, the build's (loading it again took 0.25 s), and `current`, the state
+    build() found (the plugin does not compute it again)."""
+    build_config = config
+    build_config.site_dir = str(staging)
     plugin = archive_plugin(build_config)
-    plugin.driven = DrivenBuild(generated, warm, site_dir)
+    templates = project.cache_dir / TEMPLATE_CACHE if project.use_cache else None
+    plugin.driven = DrivenBuild(generated, warm, site_dir, current, templates)
     build_logger = ENGINE.logger("commands.build")
     build_logger.addFilter(DROP_DIRTY_WARNING)
     try:
@@ -273,28 +296,33 @@ def _render(
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
     finally:
         build_logger.removeFilter(DROP_DIRTY_WARNING)
-    return plugin.stale_search_folders
 
 
-def _index_and_write_downloads(
+def _stale(previous: SiteState | None, current: SiteState, warm: bool) -> set[str] | None:
+    """The folders whose search shards must be indexed again (None: all): those with a speech
+    page whose indexed part changed, came or went."""
+    reindexed = reindexed_pages(previous, current) if warm else None
+    return None if reindexed is None else folders_of(reindexed)
+
+
+def _outputs(
     staging: Path,
     config: MkDocsConfig,
     generated: Generated,
     stale: set[str] | None,
     speeches: Path,
-) -> None:
-    shard_pages = plugin_settings(config).search_shard_pages
-    index_and_write_downloads(
-        SiteOutputs(
-            staging,
-            generated.pages,
-            public_url(config.site_url),
-            config.site_name,
-            stale,
-            shard_pages,
-            generated.feeds,
-            speeches,
-        )
+) -> SiteOutputs:
+    return SiteOutputs(
+        staging,
+        generated.pages,
+        public_url(config.site_url),
+        config.site_name,
+        stale,
+        plugin_settings(config).search_shard_pages,
+        generated.feeds,
+        speeches,
+        generated.search_records,
+        site_language(config),
     )
 
 

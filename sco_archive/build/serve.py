@@ -6,8 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import replace
 
 from mkdocs.exceptions import PluginError
 from watchdog.events import (
@@ -19,8 +18,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from sco_archive.build.finish import SiteOutputs
-from sco_archive.search.index import SHARD_PAGES, build_search_index
+from sco_archive.build.finish import SiteOutputs, build_index
 from sco_archive.write.downloads import write_exports
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
@@ -69,9 +67,7 @@ class PreviewWriters:
     def write(self, outputs: SiteOutputs) -> None:
         """Start writing the downloads, then indexing the stale folders."""
         self._write_exports_in_background(outputs)
-        build_search_index_in_background(
-            outputs.site_dir, outputs.stale_folders, outputs.shard_pages
-        )
+        build_search_index_in_background(outputs)
 
     def _write_exports_in_background(self, outputs: SiteOutputs) -> None:
         """Of the rebuilds waiting for the thread's lock, only the latest writes: another would
@@ -102,21 +98,23 @@ _exports_lock = threading.Lock()
 _index_lock = threading.Lock()
 
 
-def build_search_index_in_background(
-    site_dir: Path, stale: Iterable[str] | None = None, shard_pages: int = SHARD_PAGES
-) -> threading.Thread:
+def build_search_index_in_background(outputs: SiteOutputs) -> threading.Thread:
     """Index in a thread, so an edit shows before search has caught up with it.
 
     Each shard is written beside its live bundle and swapped in when complete: the preview's
     search always has whole bundles, at worst one edit behind for a while. Pagefind runs at a
     low priority: the next edit's rebuild, which a curator waits for, comes first.
     """
-    stale = None if stale is None else list(stale)
+
+    # From the rendered preview, not the plan's records (the same bundles): writing those
+    # pages would hold the interpreter that the next edit's rebuild wants (10,000 pages after
+    # the first build); Pagefind reading the preview costs this process nothing.
+    rendered = replace(outputs, records=None)
 
     def run() -> None:
         with _index_lock:  # one run at a time; a run started later sees the later pages
             try:
-                build_search_index(site_dir, stale, shard_pages, yielding=True)
+                build_index(rendered, yielding=True)
             except PluginError as error:
                 log.warning(f"search index of the preview not updated: {error}")
                 return

@@ -1,13 +1,16 @@
-"""Full-text search: index the built site with Pagefind, in shards of consecutive years.
+"""Full-text search: index the speech pages with Pagefind, in shards of consecutive years.
 
-Pagefind reads the HTML pages and writes an index the browser downloads in chunks, only those
-a query needs (see README, "How search works"). Pagefind cannot update an index, and holds
-about 0.4 MB per page while it builds one, so a large archive is indexed in shards: runs of
-consecutive years (folders below `speeches/`) of at most `shard_pages` pages, each in its own
-bundle `pagefind/<shard>/`. An edit re-indexes its own shard, not the archive. Shards are few
-on purpose: a query downloads a chunk of every shard's index (about 30 KB at least), so
-sharding by single years would multiply what a first query costs. The search page loads the
-first bundle listed in `pagefind/shards.json` and merges the others into it (`mergeIndex`).
+Pagefind writes an index the browser downloads in chunks, only those a query needs (see README,
+"How search works"). It reads small pages written from the plan (search/records.py), so the
+index is built while MkDocs renders, not after. Pagefind cannot update an index, so the archive
+is indexed in shards: runs of consecutive years (folders below `speeches/`) of at most
+shard_limit() pages, about TARGET_SHARDS of them, each in its own bundle `pagefind/<shard>/`.
+An edit re-indexes its own shard, not the archive. The shards depend on the documents alone
+(their count and years), never on the order of edits, so a rebuild gives the bytes a cold build
+gives. A query downloads a chunk of every shard's index; with small chunks (CHUNK_SIZE) each
+shard adds a few KB to it. A year is never split: the search page sorts by date year by year.
+The search page loads the first bundle listed in `pagefind/shards.json` and merges the others
+into it (`mergeIndex`).
 
 Only pages with `data-pagefind-body` (the speech pages) are indexed, so home, browse and
 about pages never show up as results.
@@ -15,18 +18,24 @@ about pages never show up as results.
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from sco_archive.fs import staging_for, swap_in, write_atomically
 from sco_archive.search.canonical import canonicalize_index
+from sco_archive.search.records import SearchRecord
 from sco_archive.write.speech_pages import SPEECHES_DIR
 
 BUNDLE_DIR = "pagefind"  # below the site root
@@ -48,7 +57,26 @@ UNUSED_FILES = (
     "pagefind-highlight.js",
 )
 
-SHARD_PAGES = 4_000  # one Pagefind run on 3,876 pages peaked at 1.78 GB (bench, 10,000 docs)
+# Shards are sized by the archive's page count alone, so the same documents always get the same
+# shards (the index depends on the documents, never on the order of edits): about TARGET_SHARDS
+# of them, each of MIN_SHARD_PAGES to MAX_SHARD_PAGES pages. An edit re-indexes one shard, about
+# 4 ms a page (1,000 pages: 4-5 s; 100 pages: 0.5 s), and every shard adds about 2.5 KB to a
+# first query with CHUNK_SIZE (README, Performance: the table). Pagefind holds about 0.45 MB a
+# page while it indexes one shard: 1,000 pages, about 450 MB.
+TARGET_SHARDS = 10
+MIN_SHARD_PAGES = 100
+MAX_SHARD_PAGES = 1_000
+# Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). A query fetches, in every
+# shard, the chunk holding its word and the next one; with Pagefind's default, chunks full of
+# other words cost about 27 KB per shard, with this about 2.5 KB (1,000 documents, 10 shards:
+# 331 KB against 80 KB for the query `cooperation`).
+CHUNK_SIZE = 1_000
+
+
+def shard_limit(total_pages: int) -> int:
+    """The most pages in one shard for an archive of `total_pages` speech pages."""
+    wanted = -(-total_pages // TARGET_SHARDS)  # ceiling division
+    return max(MIN_SHARD_PAGES, min(MAX_SHARD_PAGES, wanted))
 
 
 @dataclass(frozen=True)
@@ -74,7 +102,7 @@ def folder_of(src_uri: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[0] == SPEECHES_DIR else None
 
 
-def plan_shards(pages_per_folder: dict[str, int], limit: int = SHARD_PAGES) -> list[Shard]:
+def plan_shards(pages_per_folder: dict[str, int], limit: int = MAX_SHARD_PAGES) -> list[Shard]:
     """Group the folders, newest year first and `undated` last, into shards of <= `limit` pages.
 
     A folder larger than `limit` is a shard of its own. The plan depends on the counts only, so
@@ -103,46 +131,79 @@ def pages_per_folder(site_dir: Path) -> dict[str, int]:
     return {folder: n for folder, n in counts.items() if n}
 
 
+def folders_of(src_uris: Iterable[str]) -> set[str]:
+    """The folders below speeches/ (search shards are made of them) these pages are in."""
+    return {folder for uri in src_uris if (folder := folder_of(uri))}
+
+
+def records_per_folder(records: Mapping[str, SearchRecord]) -> dict[str, int]:
+    """Speech pages in each folder below `speeches/`, from the plan's search records."""
+    counts: dict[str, int] = {}
+    for src_uri in records:
+        if folder := folder_of(src_uri):
+            counts[folder] = counts.get(folder, 0) + 1
+    return counts
+
+
 def index_command(
-    site_dir: Path, shard: Shard, output_subdir: str, yielding: bool = False
+    source_dir: Path, shard: Shard, output_path: Path, yielding: bool = False
 ) -> list[str]:
-    """The Pagefind run for one shard: the binary bundled with the `pagefind` package.
-    `yielding`: at a low priority (`nice`), so that it takes only the CPU nothing else wants."""
+    """The Pagefind run for one shard of the pages in `source_dir`, its bundle written to
+    `output_path`: the binary bundled with the `pagefind` package. `yielding`: at a low
+    priority (`nice`), so that it takes only the CPU nothing else wants."""
     nice = ["nice", "-n", "10"] if yielding and shutil.which("nice") else []
     return [
         *nice,
-        sys.executable,
-        "-m",
-        "pagefind",
+        *pagefind_binary(),
         "--site",
-        str(site_dir),
+        str(source_dir),
         "--glob",
         shard.glob,
-        "--output-subdir",
-        output_subdir,
+        "--output-path",
+        str(output_path.resolve()),
         "--exclude-selectors",
         ", ".join(EXCLUDE_SELECTORS),
         "--silent",
     ]
 
 
+@cache
+def pagefind_binary() -> tuple[str, ...]:
+    """The Pagefind binary the `pagefind[extended]` package installs, run directly: through
+    `python -m pagefind`, which starts Python to exec it, each run took 0.2 s more (0.02 s for
+    the binary on one page), paid by every shard."""
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            module = importlib.import_module(package)
+            return (str(module.get_executable().absolute()),)
+        except (ImportError, FileNotFoundError):
+            continue
+    return (sys.executable, "-m", "pagefind")
+
+
 def build_search_index(
     site_dir: Path,
     stale: Iterable[str] | None = None,
-    shard_pages: int = SHARD_PAGES,
+    shard_pages: int | None = None,
     yielding: bool = False,
+    records: Mapping[str, SearchRecord] | None = None,
+    site_language: str = "en",
 ) -> list[str]:
     """Bring `site_dir/pagefind/` up to date with the site's pages; return the shards indexed.
 
-    `stale` names the folders below `speeches/` whose pages changed since the bundles were
-    written (None: all of them). A shard without a bundle is indexed too, and bundles of shards
-    that are gone are removed. One Pagefind run at a time, to bound memory; raise PluginError
-    if one fails. `yielding` runs Pagefind at a low priority.
+    The pages are `records` (the plan's, search/records.py: the index does not wait for the
+    rendered site), or else the speech pages of the built site. `stale` names the folders below
+    `speeches/` whose pages changed since the bundles were written (None: all of them). A shard
+    without a bundle is indexed too, and bundles of shards that are gone are removed. One
+    Pagefind run at a time, to bound memory; raise PluginError if one fails. `shard_pages`:
+    the most pages in a shard (None: shard_limit's). `yielding` runs Pagefind at a low priority.
     """
     bundle = site_dir / BUNDLE_DIR
     if not site_dir.is_dir():
         raise PluginError(f"Pagefind could not index {site_dir}: no such folder")
-    shards = plan_shards(pages_per_folder(site_dir), shard_pages)
+    counts = pages_per_folder(site_dir) if records is None else records_per_folder(records)
+    limit = shard_pages or shard_limit(sum(counts.values()))
+    shards = plan_shards(counts, limit)
     _remove_other_files(bundle, keep={shard.name for shard in shards})
     wanted = None if stale is None else set(stale)
     todo = [
@@ -153,20 +214,48 @@ def build_search_index(
         or not (bundle / shard.name / "pagefind-entry.json").is_file()
     ]
     for shard in todo:
-        if error := _index_shard(site_dir, shard, yielding):
+        with _source(site_dir, records, shard, site_language) as source:
+            error = _index_shard(source, bundle / shard.name, shard, yielding)
+        if error:
             raise PluginError(f"Pagefind could not index {site_dir}: {error}")
     listed = {"shards": [shard.name for shard in shards]}
     write_atomically(bundle / SHARDS_FILE, json.dumps(listed) + "\n")
     return [shard.name for shard in todo]
 
 
-def _index_shard(site_dir: Path, shard: Shard, yielding: bool) -> str | None:
-    """Index one shard beside its live bundle and swap it in; return an error, or None."""
-    bundle = site_dir / BUNDLE_DIR / shard.name
+@contextmanager
+def _source(
+    site_dir: Path,
+    records: Mapping[str, SearchRecord] | None,
+    shard: Shard,
+    site_language: str,
+) -> Iterator[Path]:
+    """The folder Pagefind reads: the built site, or the records of `shard` written as small
+    pages at the paths their rendered pages have (Pagefind takes a result's URL from it), one
+    shard at a time (a cold build at 10,000 documents would write 200 MB at once)."""
+    if records is None:
+        yield site_dir
+        return
+    folders = set(shard.folders)
+    with tempfile.TemporaryDirectory(prefix="sco-search-") as temp:
+        source = Path(temp)
+        for src_uri, record in records.items():
+            if folder_of(src_uri) in folders:
+                page = source / src_uri.removesuffix(".md") / "index.html"  # directory URLs
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(record.html(site_language), encoding="utf-8")
+        yield source
+
+
+def _index_shard(source: Path, bundle: Path, shard: Shard, yielding: bool) -> str | None:
+    """Index one shard of `source` beside its live `bundle` and swap it in; return an error,
+    or None."""
     with staging_for(bundle) as staging:
-        command = index_command(site_dir, shard, f"{BUNDLE_DIR}/{staging.name}", yielding)
+        command = index_command(source, shard, staging, yielding)
         try:
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            done = subprocess.run(
+                command, capture_output=True, text=True, check=False, env=_environment()
+            )
         except OSError as error:
             return f"could not run Pagefind: {error}"
         if done.returncode != 0:
@@ -178,6 +267,11 @@ def _index_shard(site_dir: Path, shard: Shard, yielding: bool) -> str | None:
         # into the live site, which must not change under a reader.
         shutil.rmtree(swap_in(staging, bundle), ignore_errors=True)
     return None
+
+
+def _environment() -> dict[str, str]:
+    """Pagefind's environment: ours, with the chunk size (unless the caller set one)."""
+    return {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE), **os.environ}
 
 
 def _remove_other_files(bundle: Path, keep: set[str]) -> None:

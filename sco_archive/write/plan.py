@@ -14,6 +14,7 @@ from sco_archive.knowledge import NameOrders
 from sco_archive.loader import Corpus
 from sco_archive.model import Diagnostic, Document, remembered
 from sco_archive.project import PACKAGE_DIR
+from sco_archive.search.records import SearchRecord
 from sco_archive.write.browse import browse_pages
 from sco_archive.write.cite import UNKNOWN_NAMES, citations, listed_author
 from sco_archive.write.feed import Feed
@@ -41,6 +42,8 @@ class Generated:
     keys: dict[str, str] = field(default_factory=dict)  # speech page → its render key
     # Speech page → its search key: the part of the page the search index reads (page_keys()).
     search_keys: dict[str, str] = field(default_factory=dict)
+    # Speech page → that part itself, from which the search index is built (search/records.py).
+    search_records: dict[str, SearchRecord] = field(default_factory=dict)
     # The speakers', kinds' and topics' feeds, written into the site with the downloads.
     feeds: list[Feed] = field(default_factory=list)
 
@@ -68,7 +71,8 @@ def generate(
     translations = find_translations(pages)
     diagnostics += translations.diagnostics
     contexts = reading_context(pages, links, site_name, numbers, names, translations)
-    both = {p.src_uri: page_keys(p, contexts[p.src_uri]) for p in pages}
+    records = {p.src_uri: search_record(p, contexts[p.src_uri]) for p in pages}
+    both = {p.src_uri: page_keys(p, contexts[p.src_uri], records[p.src_uri]) for p in pages}
     keys = {uri: render for uri, (render, _) in both.items()}
     files: dict[str, str] = {}
     missing = []
@@ -85,7 +89,13 @@ def generate(
     files.update(parallel_pages(translations))
     search_keys = {uri: search for uri, (_, search) in both.items()}
     return Generated(
-        dict(sorted(files.items())), pages, diagnostics, keys, search_keys, browsing.feeds
+        dict(sorted(files.items())),
+        pages,
+        diagnostics,
+        keys,
+        search_keys,
+        records,
+        browsing.feeds,
     )
 
 
@@ -105,13 +115,21 @@ _SALT = _render_salt()
 UNINDEXED_CONTEXT = ("previous", "next", "related", "cite", "translations")
 
 
-def page_keys(page: SpeechPage, context: dict[str, Any]) -> tuple[str, str]:
-    """(render key, search key): digests of everything render_page() writes for `page`, and of
-    the part of it that the search index reads. Same key, same Markdown; same search key, same
-    index entry."""
+def search_record(page: SpeechPage, context: dict[str, Any]) -> SearchRecord:
+    """The part of `page` the search index reads: its front matter less UNINDEXED_CONTEXT."""
     indexed = {k: v for k, v in context.items() if k not in UNINDEXED_CONTEXT}
+    return SearchRecord(front_matter(page, indexed), page.document)
+
+
+def page_keys(
+    page: SpeechPage, context: dict[str, Any], record: SearchRecord | None = None
+) -> tuple[str, str]:
+    """(render key, search key): digests of everything render_page() writes for `page`, and of
+    the part of it that the search index reads (`record`, made here if not given). Same key,
+    same Markdown; same search key, same index entry."""
+    record = record or search_record(page, context)
     search = hashlib.sha256(_SALT)
-    search.update(repr(front_matter(page, indexed)).encode("utf-8"))
+    search.update(repr(record.meta).encode("utf-8"))
     search.update(b"\0" + body_digest(page.document))
     search_key = search.hexdigest()
     render = hashlib.sha256(search_key.encode("ascii"))

@@ -49,10 +49,10 @@ def site(tmp_path: Path) -> Path:
 def test_the_previews_index_runs_at_low_priority_and_the_builds_does_not() -> None:
     # `serve` indexes in the background: the next edit's rebuild must get the CPU first.
     shard = Shard(("2020",))
-    assert index_command(Path("site"), shard, "pagefind/x", yielding=True)[:3] == [
+    assert index_command(Path("site"), shard, Path("pagefind/x"), yielding=True)[:3] == [
         "nice", "-n", "10"
     ]  # fmt: skip
-    assert "nice" not in index_command(Path("site"), shard, "pagefind/x")
+    assert "nice" not in index_command(Path("site"), shard, Path("pagefind/x"))
 
 
 def test_a_page_belongs_to_the_folder_of_its_year() -> None:

@@ -18,8 +18,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from sco_archive.build.finish import SiteOutputs, build_index
-from sco_archive.write.downloads import write_exports
+from sco_archive.build.finish import SiteOutputs, build_index, write_downloads
 
 log = logging.getLogger("mkdocs.plugins.sco_archive")
 
@@ -80,14 +79,7 @@ class PreviewWriters:
                 if wanted != self._exports_wanted:
                     return
                 try:
-                    write_exports(
-                        outputs.site_dir,
-                        outputs.pages,
-                        outputs.site_url,
-                        outputs.site_name,
-                        outputs.feeds,
-                        outputs.speeches,
-                    )
+                    write_downloads(outputs)
                 except OSError as error:  # e.g. the preview's folder gone as `serve` stops
                     log.warning(f"downloads of the preview not updated: {error}")
 

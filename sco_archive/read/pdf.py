@@ -9,6 +9,7 @@ import statistics
 import struct
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from pdfminer.high_level import extract_pages
@@ -115,8 +116,15 @@ def _read(data: bytes) -> Extracted:
 
 
 def _pages(data: bytes) -> list[list[Box]]:
-    try:
+    with _pdf_errors():
         return [list(_boxes(page)) for page in extract_pages(io.BytesIO(data), laparams=LAParams())]
+
+
+@contextmanager
+def _pdf_errors() -> Iterator[None]:
+    """pdfminer's errors as the messages a curator reads."""
+    try:
+        yield
     except PDFPasswordIncorrect as error:
         raise FormatError(_ENCRYPTED) from error
     except _DAMAGED as error:
@@ -263,14 +271,8 @@ def _unbroken(lines: Sequence[str], vocabulary: set[str]) -> str:
 
 def _properties(data: bytes) -> tuple[PageEvidence, ...]:
     """The document information (/Title, /Author) and the catalog's /Lang, as evidence."""
-    try:
+    with _pdf_errors():
         document = PDFDocument(PDFParser(io.BytesIO(data)))
-    except PDFPasswordIncorrect as error:
-        raise FormatError(_ENCRYPTED) from error
-    except _DAMAGED as error:
-        raise FormatError(
-            f"the PDF is damaged ({_reason(error)}); save or export it again"
-        ) from error
     found: list[PageEvidence] = []
     for info in document.info:
         for name, key in (("Title", "title"), ("Author", "byline")):

@@ -42,6 +42,9 @@ def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | 
             found = _signal(plain, knowledge, other)
             if found is not None:
                 return other, found
+        # "… sent a message of greetings to Sergey Lavrov": the page gives the message.
+        if (sent := _SENT_MESSAGE.search(plain)) is not None:
+            return "address", sent
     if kind in SPOKEN and (answers := _ANSWERS.search(plain)) is not None:
         # "Remarks and answers to media questions": the speech opens a press conference.
         # (A briefing it was given *at* is its venue, not its kind: "Remarks … at the Briefing".)
@@ -72,6 +75,13 @@ def _first_signal(plain: str, knowledge: Knowledge) -> tuple[str, re.Match[str]]
     return (best[2], best[3]) if best else None
 
 
+_SENT_MESSAGE = re.compile(
+    r"\b(?:sent|sends|addressed|addresses)\s+(?:a|an|his|her|the)\s+(?:\w+\s+){0,2}"
+    r"(?:message|letter|greetings|telegram)\b"
+    r"|\bнаправил\w*\s+(?:\w+\s+){0,2}(?:послание|письмо|поздравлени\w*|телеграмм\w*)"
+    r"|致(?:函|信|贺电|贺信)",
+    re.IGNORECASE,
+)
 _ANSWERS = re.compile(
     r"\banswers?\s+(?:to\s+)?(?:the\s+)?(?:media|press|journalists'?)?\s*questions\b"
     r"|ответ\w*\s+на\s+вопросы|答记者问",

@@ -300,3 +300,16 @@ def test_a_lead_taken_for_the_title_is_read_as_the_lead():
     )
     fields = infer(title, "Against the backdrop of the crisis, members should act, he said.")
     assert value(fields, "kind") == "interview"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "SCO Secretary-General Rashid Alimov sent a message of greetings to Sergey Lavrov",
+        "Генеральный секретарь ШОС направил поздравление Президенту Кыргызстана",
+    ],
+)
+def test_a_message_the_title_says_was_sent_is_an_address(title):
+    assert value(infer(title, "Dear Mr Minister, please accept my congratulations."), "kind") == (
+        "address"
+    )

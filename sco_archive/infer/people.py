@@ -262,6 +262,7 @@ def _lead_person(
         # A news item is about its subject ("Foreign Minister Jeenbek Kulubaev met with
         # SCO Secretary-General Zhang Ming") or the person it quotes ("…, Kulubaev said").
         person = _lead_subject(sentence, knowledge, date) if kind == NEWS else None
+        person = person or (_meeting_of(sentence, knowledge) if kind == NEWS else None)
         person = (
             person
             or _attributed(sentence, knowledge)
@@ -584,6 +585,20 @@ _LEAD_OPENER = re.compile(
     r"(?:,\s*\d{4})?\s*(?:\([^)]{1,80}\)|\.?\s*/[^/]{1,30}/)?\s*[:.\-]*\s*(?:-+\s*)?)?"
     r"(?:On\s+[^,]{4,40},\s*)?(?:in\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*)?(?:the\s+)?"
 )
+
+
+# "… состоялась встреча Генерального секретаря ШОС Владимира Норова с Директором …": the
+# meeting is the first one's, who met the second.
+_MEETING_OF = re.compile(r"(?<!\w)встреч[аеиуы]\s+(?P<who>[^,.;:]{3,160}?)\s+с\s+", re.IGNORECASE)
+
+
+def _meeting_of(sentence: str, knowledge: Knowledge) -> Person | None:
+    plain = _plain(sentence)
+    match = _MEETING_OF.search(plain)
+    if match is None:
+        return None
+    person = _known_person(match["who"], knowledge)
+    return None if person is None else _shifted(person, match.start("who"))
 
 
 def _lead_subject(sentence: str, knowledge: Knowledge, date: PartialDate | None) -> Person | None:

@@ -529,3 +529,12 @@ def test_a_russian_attribution_names_the_speaker_after_a_date_or_an_acting_title
 )
 def test_two_who_act_together_are_not_one_speaker(title):
     assert value(infer(title, "They answered questions."), "speaker") is None
+
+
+def test_a_russian_report_of_a_meeting_of_one_with_another_is_the_first_ones():
+    lead = (
+        "6 июля 2021 года в г. Ташкенте в штаб-квартире Исполкома РАТС ШОС состоялась встреча "
+        "Генерального секретаря ШОС Владимира Норова с Директором Исполкома РАТС ШОС."
+    )
+    fields = infer("Встреча в Исполкоме РАТС ШОС", lead)
+    assert value(fields, "speaker") == "Vladimir Norov"

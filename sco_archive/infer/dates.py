@@ -22,10 +22,11 @@ from sco_archive.infer.date_grammar import (
     han_number,
     valid_date,
 )
-from sco_archive.infer.events import mentions_in, ordinal, sentence_around
+from sco_archive.infer.events import mentions_in, ordinal, sentence_around, sentence_span
 from sco_archive.infer.matcher import holders_named, places_named
 from sco_archive.infer.text import (
     RECORD_DATE,
+    RECORD_PARAGRAPHS,
     clip,
     first_sentence,
     is_cjk,
@@ -270,7 +271,9 @@ def infer_date(
 
 
 def _reads_as_lead(title: str) -> bool:
-    """A long line that ends as a sentence ends: prose, not a headline."""
+    """A long line that ends as a sentence ends: prose, not a headline. Stricter than
+    text.title_is_lead (which kinds use): read with that one, dates measured worse on the dev
+    part (one more wrong, one less published), so the two stay apart."""
     return word_count(title) > _LEAD_WORDS and title.rstrip()[-1:] in ".。!！?？"
 
 
@@ -765,14 +768,12 @@ _OBSERVANCE = re.compile(
     r"День\s+ШОС|отмеча\w+\s+(?:\w+\s+){0,2}(?:День|праздник)|上合组织日",
     re.IGNORECASE,
 )
-_STOP = re.compile(r"[.!?。！？](?=\s|$)|[。！？]")
 
 
 def _sentence_of(plain: str, start: int, end: int) -> str:
     """The sentence of `plain` that holds [start, end)."""
-    left = max((m.end() for m in _STOP.finditer(plain, 0, start)), default=0)
-    right = _STOP.search(plain, end)
-    return plain[left : right.end() if right else len(plain)]
+    left, right = sentence_span(plain, start, end)
+    return plain[left:right]
 
 
 def _yearless_on(
@@ -805,7 +806,7 @@ def _yearless_on(
 
 def _record_date(_t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHints) -> Chosen | None:
     """An archive record's own field, above its text: "[Date] October 30, 2008"."""
-    for paragraph in paragraphs[:_RECORD_LINES]:
+    for paragraph in paragraphs[:RECORD_PARAGRAPHS]:
         plain = norm(paragraph.text)
         for label in RECORD_DATE.finditer(plain):
             found = [m for m in find_dates(plain) if m.start == label.end() and m.date]
@@ -813,9 +814,6 @@ def _record_date(_t: str, _l: int, paragraphs: Sequence[Paragraph], _y: YearHint
                 rule = "record-date-field"
                 return _fields(found[0], paragraph.text, paragraph.line, Origin.TEXT, rule, 0.8)
     return None
-
-
-_RECORD_LINES = 8  # paragraphs: a record's fields stand above its text
 
 
 def _declared_date(
@@ -828,8 +826,8 @@ def _declared_date(
         operative = _OPERATIVE.search(plain)
         if operative is None:
             continue
-        before = plain[max(0, operative.start() - _PREAMBLE_REACH) : operative.start()]
         offset = max(0, operative.start() - _PREAMBLE_REACH)
+        before = plain[offset : operative.start()]
         days = [m for m in find_dates(before) if m.date is not None and m.day is not None]
         if days:
             last = days[-1]
@@ -1052,16 +1050,13 @@ def _handover_years(texts: Sequence[str], knowledge: Knowledge) -> list[set[int]
     found = []
     for text in texts:
         for change in _HANDOVER.finditer(text):
-            sentence_start = max(
-                (m.end() for m in _STOP.finditer(text, 0, change.start())), default=0
-            )
-            sentence = _sentence_of(text, change.start(), change.end())
+            left, right = sentence_span(text, change.start(), change.end())
+            sentence = text[left:right]
             if YEAR.search(sentence):
                 continue
             kind = change.lastgroup or ""
-            holder = _holder_beside(
-                sentence, change.start() - sentence_start, kind.endswith("after"), knowledge
-            )
+            at = change.start() - left
+            holder = _holder_beside(sentence, at, kind.endswith("after"), knowledge)
             if holder is None:
                 continue
             if kind.startswith("takes"):

@@ -116,8 +116,13 @@ def occasion_in(text: str, knowledge: Knowledge, *, news: bool = False) -> Menti
 
 def sentence_around(plain: str, mention: Mention) -> tuple[int, int]:
     """Where the sentence holding `mention` starts and ends in `plain`."""
-    starts = [m.end() for m in _SENTENCE_BREAK.finditer(plain, 0, mention.start)]
-    following = _SENTENCE_BREAK.search(plain, mention.end)
+    return sentence_span(plain, mention.start, mention.end)
+
+
+def sentence_span(plain: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding [start, end) starts and ends in `plain`."""
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(plain, 0, start)]
+    following = _SENTENCE_BREAK.search(plain, end)
     return (starts[-1] if starts else 0), (following.start() if following else len(plain))
 
 

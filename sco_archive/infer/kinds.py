@@ -49,7 +49,7 @@ def title_kind(title: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | 
         # "Remarks and answers to media questions": the speech opens a press conference.
         # (A briefing it was given *at* is its venue, not its kind: "Remarks … at the Briefing".)
         return PRESS_CONFERENCE, answers
-    if kind == "declaration" and (adopted := _ADOPTED.search(plain)) is not None:
+    if (adopted := _adopted(plain, kind)) is not None:
         # "SCO summit issues joint communique", "… подписали коммюнике": news of a declaration.
         return NEWS, adopted
     return kind, match
@@ -60,7 +60,11 @@ def reports_adopted_text(title: str, knowledge: Knowledge) -> bool:
     the report has no speaker."""
     plain = unquoted(norm(title))
     first = _first_signal(plain, knowledge)
-    return first is not None and first[0] == "declaration" and _ADOPTED.search(plain) is not None
+    return first is not None and _adopted(plain, first[0]) is not None
+
+
+def _adopted(plain: str, kind: str) -> re.Match[str] | None:
+    return _ADOPTED.search(plain) if kind == "declaration" else None
 
 
 def _first_signal(plain: str, knowledge: Knowledge) -> tuple[str, re.Match[str]] | None:

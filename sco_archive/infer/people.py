@@ -27,7 +27,7 @@ from sco_archive.infer.text import (
 )
 from sco_archive.knowledge import Holder, Knowledge, Office
 from sco_archive.model import Field, Origin, Paragraph, PartialDate
-from sco_archive.read.structure import squash
+from sco_archive.read.structure import STAMP_OPENING, squash
 
 # Chinese pages are also written in traditional characters ("張德廣", "上合組織秘書長"), and the
 # knowledge file spells its Chinese names in simplified ones. Each traditional character of
@@ -282,12 +282,9 @@ def _lead_person(
     return person
 
 
-# " date 2025-11-17 BISHKEK, November 17. …": the page's stamp before a lead's dateline.
-_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+")
-
-
 def _stamp_end(text: str) -> int:
-    stamp = _STAMP.match(text)
+    """Where the page's stamp before a lead's dateline ends: " date 2025-11-17 BISHKEK, …"."""
+    stamp = STAMP_OPENING.match(text)
     return stamp.end() if stamp else 0
 
 

@@ -20,6 +20,7 @@ from sco_archive.infer.kinds import NEWS
 from sco_archive.infer.matcher import events_named, places_named
 from sco_archive.infer.text import (
     CJK,
+    RECORD_PARAGRAPHS,
     RECORD_PLACE,
     as_written,
     bounded_alternation,
@@ -34,6 +35,7 @@ from sco_archive.infer.text import (
 )
 from sco_archive.knowledge import Knowledge, Place
 from sco_archive.model import Field, Origin, Paragraph
+from sco_archive.read.structure import STAMP_OPENING
 
 PRESS_CONFERENCE = "press conference"
 VIDEO = "video conference"  # the city of an event held online: a value of its own, not a place
@@ -474,7 +476,7 @@ _FROM_THE_SCENE = re.compile(
 
 def _record_city(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field | None:
     """An archive record's own field, above its text: "[Place] Astana"."""
-    for paragraph in paragraphs[:_RECORD_LINES]:
+    for paragraph in paragraphs[:RECORD_PARAGRAPHS]:
         plain = norm(paragraph.text)
         for label in RECORD_PLACE.finditer(plain):
             city = _city_pattern(knowledge, plain).match(plain, label.end())
@@ -484,9 +486,6 @@ def _record_city(paragraphs: Sequence[Paragraph], knowledge: Knowledge) -> Field
                 rule = "record-place-field"
                 return Field(place.name, Origin.TEXT, rule, 0.8, paragraph.line, snippet)
     return None
-
-
-_RECORD_LINES = 8  # paragraphs: a record's fields stand above its text
 
 
 def _landmark_city(
@@ -540,7 +539,6 @@ _DATELINE_AFTER = re.compile(
     r"|\s*(?::|--|-\s)|\.\s+/)"
 )
 _MAY_BE_DATELINE = re.compile(r"^\W*(?:date\s+\S+\s+)?(?:\S+\s+){0,5}?\S+(?:,|:|\s-|\.\s+/)|电|電")
-_STAMP = re.compile(r"^\W*date\s+\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?\s+")
 # "Xinhua News Agency, Beijing, November 5": the agency before the city.
 _AGENCY = re.compile(r"\W*(?:[A-Z][\w.]*\s+){0,3}(?:News\s+)?Agency\s*,\s*")
 _ZH_DATELINE = re.compile(
@@ -675,7 +673,7 @@ def _is_dateline(plain: str, match: re.Match[str], after: str) -> bool:
     if _DATE_AFTER.match(after) or re.match(r"\s+today\b", after):
         return True
     # A dateline opens the text, after the page's "date 2024-10-15" stamp if any.
-    if _STAMP.sub("", plain[: match.start()]).strip():
+    if STAMP_OPENING.sub("", plain[: match.start()]).strip():
         return False
     capitals = match.group(0).isupper()
     return after.startswith((",", ":")) or (capitals and after.startswith((".", " -")))

@@ -187,12 +187,13 @@ def clip(text: str, start: int, end: int, margin: int = 40) -> str:
 
 
 _LONGEST_FURNITURE = 400  # characters: a longer paragraph is prose, whatever else it holds
+_LEAD_LINES = 6  # a stamp, a dateline, a photo and its caption may stand before the prose
 
 
 def lead_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The first paragraph with prose, and the short lines before it (dateline, date, photo)."""
     lead: list[Paragraph] = []
-    for paragraph in paragraphs[:8]:
+    for paragraph in paragraphs[:_LEAD_LINES]:
         lead.append(paragraph)
         if is_prose(paragraph.text):
             break
@@ -235,6 +236,7 @@ def title_is_lead(title: str) -> bool:
 # "Date: 15 June 2001", "Место: …", "日期：…". What follows a field's name is its value.
 _RECORD_FIELD = r"(?:^|(?<=\s))(?:\[\s*(?:{names})\s*\]|(?:{names})\s*[:：])\s*"
 RECORD_DATE = re.compile(_RECORD_FIELD.format(names=r"Date|Dated|Дата|日期|时间"), re.IGNORECASE)
+RECORD_PARAGRAPHS = 8  # a record's fields stand above its text
 RECORD_PLACE = re.compile(
     _RECORD_FIELD.format(names=r"Place|Venue|Location|Место(?:\s+проведения)?|地点"), re.IGNORECASE
 )

@@ -104,7 +104,7 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
     if not lines or not is_furniture(blocks[0][0][1]):
         return None
     number, first = blocks[0][0]
-    stamp = _STAMP_OPENING.match(first)
+    stamp = STAMP_OPENING.match(first)
     if stamp is not None:
         # " date 2018-04-06 Tashkent hosts regular RATS SCO meeting": the stamp and the
         # headline on one line (a lead there ends as a sentence, and is no headline).
@@ -129,7 +129,8 @@ def _headline_below_furniture(blocks: list[Block]) -> tuple[str, int, list[Block
     return None
 
 
-_STAMP_OPENING = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?:\s+[0-2]?\d:[0-5]\d)?\s+(?=\S)")
+# The stamp a stored page opens with: " date 2018-04-06", " date 2019-06-11 16:04", " date 2022-07".
+STAMP_OPENING = re.compile(r"^\W*date\s+\d{4}-\d{2}(?:-\d{2})?(?:\s+[0-2]?\d:[0-5]\d)?\s+")
 
 
 def _is_headline(text: str) -> bool:
@@ -200,7 +201,7 @@ _BOILERPLATE = re.compile(
     r"\bVol(?:ume|\.)\s*\d+,?\s+(?:No|Issue)\.?\s*\d+|"
     r"^\W*(?:本[页頁]位置|当前位置|當前位置|您的位置|你的位置|所在位置)\s*[:：]|^\W*分享到|"
     r"^\W*点击右上角|^\W*點擊右上角|刊号\s*[:：]|刊號\s*[:：]|\bISSN\b|ICP[备備]|"
-    r"^\W*(?:主管|主办|主辦|承办|承辦)单位\s*[:：]|^\W*(?:主管|主辦|承辦)單位\s*[:：]|分享功能|分享给|分享給",
+    r"^\W*(?:主管|主办|主辦|承办|承辦)(?:单位|單位)\s*[:：]|分享功能|分享给|分享給",
     re.IGNORECASE,
 )
 # "Uzbekistan 17/08/2007 Central Asian presidents hail …": a section and a stamp glued to the

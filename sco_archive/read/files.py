@@ -90,8 +90,8 @@ def _orphan_sidecars(root: Path, documents: list[Path], sidecars: list[Path]) ->
             root,
             s,
             "orphan-sidecar",
-            "sidecar has no document beside it "
-            f"(expected {s.with_suffix('.txt').name} or {s.with_suffix('.md').name}); ignored",
+            "sidecar has no document beside it (expected "
+            f"{s.with_suffix('').name} with one of {', '.join(DOCUMENT_SUFFIXES)}); ignored",
         )
         for s in sidecars
         if s.with_suffix("") not in stems
